@@ -1,0 +1,45 @@
+namespace ZuoraJobFlows.Zuora;
+
+/// <summary>Settings of <see cref="IZuoraClient"/>, bound from the <c>Zuora</c> configuration section.</summary>
+public sealed class ZuoraClientOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Zuora";
+
+    /// <summary>The REST base address, e.g. <c>https://rest.apisandbox.zuora.com</c>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>OAuth client id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth client secret; never logged or shown by <see cref="ToString"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Sent as <c>Zuora-Entity-Ids</c> when set.</summary>
+    public string? EntityIds { get; set; }
+
+    /// <summary>Sent as <c>Zuora-Org-Ids</c> when set.</summary>
+    public string? OrgIds { get; set; }
+
+    /// <summary>Sent as <c>Zuora-Version</c> when set.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>Timeout of one HTTP attempt (uploads excepted).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of a whole call including retries (uploads excepted).</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Timeout of one file upload.</summary>
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many times a GET is retried after a transient failure.</summary>
+    public int MaxGetRetries { get; set; } = 5;
+
+    /// <summary>How long before expiry a cached token is replaced.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"BaseUrl={BaseUrl}, ClientId={ClientId}, ClientSecret={(string.IsNullOrEmpty(ClientSecret) ? "" : "***")}";
+}
