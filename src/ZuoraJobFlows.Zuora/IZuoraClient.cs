@@ -49,7 +49,9 @@ public interface IZuoraClient
         ZuoraRequestOptions? options = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the tenant's jobs page by page (<c>GET /objects/jobs</c>), following the cursor to the end.</summary>
+    /// <summary>
+    /// Lists the tenant's jobs page by page (<c>GET /objects/jobs</c>), following the cursor to the end.
+    /// </summary>
     /// <param name="query">Page size and an optional status filter.</param>
     /// <param name="options">Per-call headers.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
@@ -72,7 +74,9 @@ public interface IZuoraClient
         ZuoraRequestOptions? options = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Cancels a job that is still <c>accepted</c> or <c>pending</c> (<c>PATCH /objects/jobs/{id}/cancel</c>).</summary>
+    /// <summary>
+    /// Cancels a job that is still <c>accepted</c> or <c>pending</c> (<c>PATCH /objects/jobs/{id}/cancel</c>).
+    /// </summary>
     /// <param name="jobId">The job id.</param>
     /// <param name="options">Per-call headers.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

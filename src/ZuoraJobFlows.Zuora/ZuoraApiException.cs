@@ -33,7 +33,9 @@ public sealed class ZuoraApiException : Exception
         RetryAfter = retryAfter;
     }
 
-    /// <summary>The HTTP status, or <see langword="null"/> when no response came (timeout, dropped connection).</summary>
+    /// <summary>
+    /// The HTTP status, or <see langword="null"/> when no response came (timeout, dropped connection).
+    /// </summary>
     public HttpStatusCode? StatusCode { get; }
 
     /// <summary>Zuora's error codes and messages, from either body shape.</summary>

@@ -36,7 +36,19 @@ public sealed class ZuoraClientOptions
     /// <summary>How many times a GET is retried after a transient failure.</summary>
     public int MaxGetRetries { get; set; } = 5;
 
-    /// <summary>How long before expiry a cached token is replaced.</summary>
+    /// <summary>
+    /// The first back-off delay of a retried GET; later ones grow exponentially with jitter, unless Zuora said how
+    /// long to wait (<c>Retry-After</c> or <c>RateLimit-Reset</c>).
+    /// </summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a retried GET, whatever the back-off or Zuora's headers say.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long before expiry a cached token is replaced (at most half the token's lifetime, so that short-lived
+    /// tokens are not fetched on every call).
+    /// </summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc />

@@ -1,0 +1,45 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Functions.Logging;
+using ZuoraJobFlows.Workflow.Api;
+
+namespace ZuoraJobFlows.Functions.Triggers;
+
+/// <summary>
+/// Starts an import when a CSV lands in the input container. Bound to a <see cref="BlobClient"/> so the trigger
+/// reads only the blob's properties; the workflow streams the content later, chunk by chunk.
+/// </summary>
+public sealed class ImportBlobTrigger(ImportApi importApi, ILogger<ImportBlobTrigger> logger)
+{
+    // Flex Consumption delivers blob triggers through Event Grid only; the path keeps the folder layout
+    // {operation}/{object}/{name} so a file in the wrong place is still seen and rejected with a summary.
+    private const string BlobPath = "%Imports:InputContainer%/{operation}/{object}/{name}";
+
+    private readonly ImportApi _importApi = importApi;
+    private readonly ILogger<ImportBlobTrigger> _logger = logger;
+
+    [Function(FunctionNames.ImportOnBlobCreated)]
+    public async Task RunAsync(
+        [BlobTrigger(BlobPath, Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")]
+        BlobClient blob,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        var eTag = properties.ETag.ToString();
+        if (properties.ContentLength == 0)
+        {
+            FunctionsLog.EmptyBlobSkipped(_logger, blob.Name, eTag);
+            return;
+        }
+
+        var result = await _importApi.StartFromBlobAsync(
+            client, blob.Name, eTag, properties.ContentLength, cancellationToken);
+        FunctionsLog.BlobImportAnswered(_logger, blob.Name, eTag, properties.ContentLength, result.StatusCode,
+            result.Location);
+    }
+}

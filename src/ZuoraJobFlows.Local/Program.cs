@@ -1,0 +1,3 @@
+using ZuoraJobFlows.Local.Cli;
+
+return await CommandLine.RunAsync(args).ConfigureAwait(false);

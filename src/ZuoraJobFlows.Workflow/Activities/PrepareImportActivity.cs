@@ -1,0 +1,140 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Csv;
+using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Zuora;
+
+namespace ZuoraJobFlows.Workflow.Activities;
+
+/// <summary>
+/// Inspects the input in one streamed pass: checks the object exists in Zuora, validates the CSV against its
+/// definition, and stages comma-delimited chunks of at most the chunk size in the output container.
+/// </summary>
+public sealed class PrepareImportActivity(
+    IZuoraClient zuora,
+    BlobServiceClient blobs,
+    CsvPreparer preparer,
+    ILogger<PrepareImportActivity> logger)
+{
+    private readonly IZuoraClient _zuora = zuora;
+    private readonly BlobServiceClient _blobs = blobs;
+    private readonly CsvPreparer _preparer = preparer;
+    private readonly ILogger<PrepareImportActivity> _logger = logger;
+
+    public async Task<PrepareImportResult> RunAsync(PrepareImportInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        try
+        {
+            return await PrepareAsync(input, cancellationToken);
+        }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.PrepareImport);
+            throw TransientFailures.Wrap(ex);
+        }
+    }
+
+    private async Task<PrepareImportResult> PrepareAsync(PrepareImportInput input, CancellationToken cancellationToken)
+    {
+        var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
+        Stream content;
+        try
+        {
+            content = await source.OpenReadAsync(
+                new BlobOpenReadOptions(allowModifications: false) { Conditions = BlobVersion.Conditions(input.ETag) },
+                cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            var reason = ex.Status == 404
+                ? $"The blob '{input.BlobName}' no longer exists in container '{input.Container}'."
+                : $"The blob '{input.BlobName}' changed after this run started; the new version runs on its own.";
+            return Reject(input, reason, bytes: 0, records: 0);
+        }
+
+        await using (content)
+        {
+            var options = new ZuoraRequestOptions { TrackId = JobKeys.TrackId(input.RunId) };
+            var definition = await _zuora.GetDefinitionAsync(input.Object, options, cancellationToken);
+            if (definition is null)
+            {
+                return Reject(
+                    input,
+                    $"The custom object '{input.Object}' is not defined in Zuora; define it or fix the folder name.",
+                    bytes: content.Length,
+                    records: 0);
+            }
+
+            var output = _blobs.GetBlobContainerClient(input.OutputContainer);
+            await output.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+
+            var csvOptions = CsvPrepareOptions.For(input.Operation, definition, input.MaxChunkBytes, input.Delimiter);
+            var preparation = await _preparer.PrepareAsync(
+                content,
+                csvOptions,
+                (index, ct) => OpenChunkAsync(output, input.RunId, index, ct),
+                cancellationToken);
+
+            if (!preparation.Accepted)
+            {
+                await DeleteChunksAsync(output, input.RunId, preparation.Chunks, cancellationToken);
+                return Reject(input, preparation.RejectionReason!, preparation.TotalBytes, preparation.Records);
+            }
+
+            var chunks = preparation.Chunks
+                .Select(c => new ChunkPlan(
+                    c.Index + 1,
+                    ResultPaths.ChunkBlobName(input.RunId, c.Index + 1),
+                    c.FirstRow,
+                    c.LastRow,
+                    c.Records,
+                    c.Bytes))
+                .ToList();
+
+            ActivityLog.ImportPrepared(
+                _logger, input.RunId, input.BlobName, chunks.Count, preparation.Records, preparation.TotalBytes);
+            return new PrepareImportResult
+            {
+                Accepted = true,
+                Bytes = preparation.TotalBytes,
+                Records = preparation.Records,
+                Delimiter = preparation.Delimiter,
+                Chunks = chunks,
+            };
+        }
+    }
+
+    private static async Task<Stream> OpenChunkAsync(
+        BlobContainerClient output,
+        string runId,
+        int index,
+        CancellationToken cancellationToken)
+    {
+        var blob = output.GetBlobClient(ResultPaths.ChunkBlobName(runId, index + 1));
+        var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
+        return await blob.OpenWriteAsync(overwrite: true, options, cancellationToken);
+    }
+
+    private static async Task DeleteChunksAsync(
+        BlobContainerClient output,
+        string runId,
+        IReadOnlyList<ChunkInfo> chunks,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in chunks)
+        {
+            var blob = output.GetBlobClient(ResultPaths.ChunkBlobName(runId, chunk.Index + 1));
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    private PrepareImportResult Reject(PrepareImportInput input, string reason, long bytes, long records)
+    {
+        ActivityLog.ImportRejected(_logger, input.RunId, input.BlobName, reason);
+        return new PrepareImportResult { Accepted = false, Reason = reason, Bytes = bytes, Records = records };
+    }
+}

@@ -1,0 +1,102 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Reports;
+using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Zuora;
+
+namespace ZuoraJobFlows.Workflow.Activities;
+
+/// <summary>
+/// Streams every job's row errors into a sorting spool (mapped to the original file's rows), then joins them with
+/// the original blob into <c>errors.csv</c> and <c>retry.csv</c>. Nothing is written when no row failed.
+/// </summary>
+public sealed class WriteReportsActivity(
+    IZuoraClient zuora,
+    BlobServiceClient blobs,
+    ReportWriter writer,
+    ILogger<WriteReportsActivity> logger)
+{
+    private readonly IZuoraClient _zuora = zuora;
+    private readonly BlobServiceClient _blobs = blobs;
+    private readonly ReportWriter _writer = writer;
+    private readonly ILogger<WriteReportsActivity> _logger = logger;
+
+    public async Task<WriteReportsResult> RunAsync(WriteReportsInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        try
+        {
+            return await WriteAsync(input, cancellationToken);
+        }
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
+        {
+            ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.WriteReports);
+            throw TransientFailures.Wrap(ex);
+        }
+    }
+
+    private async Task<WriteReportsResult> WriteAsync(WriteReportsInput input, CancellationToken cancellationToken)
+    {
+        using var spool = new ReportErrorSpool();
+        var counts = new List<ChunkErrorCount>(input.Jobs.Count);
+        var options = new ZuoraRequestOptions { TrackId = JobKeys.TrackId(input.RunId) };
+
+        foreach (var job in input.Jobs)
+        {
+            long errors = 0;
+            await foreach (var error in _zuora.GetJobErrorsAsync(job.JobId, options, cancellationToken))
+            {
+                var row = error.Row >= 2 ? job.FirstRow + (error.Row - 2) : error.Row;
+                spool.Add(new ReportError(row, error.Code, error.Message));
+                errors++;
+            }
+
+            counts.Add(new ChunkErrorCount(job.Chunk, errors));
+        }
+
+        if (spool.Count == 0)
+        {
+            ActivityLog.ReportsWritten(_logger, input.RunId, 0);
+            return new WriteReportsResult { ErrorsByChunk = counts };
+        }
+
+        var output = _blobs.GetBlobContainerClient(input.OutputContainer);
+        var errorsBlob = $"{input.ResultFolder}/{ResultPaths.ErrorsFileName}";
+        var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
+        var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
+
+        await using var original = await source.OpenReadAsync(
+            new BlobOpenReadOptions(allowModifications: false) { Conditions = BlobVersion.Conditions(input.ETag) },
+            cancellationToken);
+        await using var errorsCsv = await OpenCsvAsync(output, errorsBlob, cancellationToken);
+        await using var retryCsv = await OpenCsvAsync(output, retryBlob, cancellationToken);
+
+        var written = await _writer.WriteAsync(
+            original,
+            input.Delimiter,
+            spool.ReadSortedAsync(cancellationToken),
+            errorsCsv,
+            retryCsv,
+            cancellationToken);
+
+        ActivityLog.ReportsWritten(_logger, input.RunId, written.FailedRows);
+        return new WriteReportsResult
+        {
+            ErrorsBlob = errorsBlob,
+            RetryBlob = retryBlob,
+            FailedRecords = written.FailedRows,
+            ErrorsByChunk = counts,
+        };
+    }
+
+    private static Task<Stream> OpenCsvAsync(
+        BlobContainerClient container,
+        string blobName,
+        CancellationToken cancellationToken)
+    {
+        var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
+        return container.GetBlobClient(blobName).OpenWriteAsync(overwrite: true, options, cancellationToken);
+    }
+}

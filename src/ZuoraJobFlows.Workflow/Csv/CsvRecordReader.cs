@@ -1,0 +1,303 @@
+using System.Buffers;
+
+namespace ZuoraJobFlows.Workflow.Csv;
+
+/// <summary>
+/// Finds record boundaries in a byte stream: a record ends at LF, CRLF or a lone CR outside quotes; a quote
+/// toggles quoting (so a doubled quote is literal), as in Sep and RFC 4180. Blank lines are skipped.
+/// </summary>
+/// <remarks>
+/// Hand-written rather than Sep because the callers need byte offsets and the exact bytes of each record
+/// (verbatim chunk copies, byte-exact retry.csv), which Sep does not expose. The scan is vectorised with
+/// <see cref="SearchValues{T}"/>. A record's bytes stay valid until the next call to <see cref="ReadAsync"/>.
+/// Memory is the larger of the initial buffer and the longest record (bounded by the record limit).
+/// </remarks>
+internal sealed class CsvRecordReader
+{
+    public const int DefaultBufferSize = 1024 * 1024;
+
+    private static readonly SearchValues<byte> s_recordSpecials = SearchValues.Create("\"\r\n"u8);
+    private static readonly SearchValues<byte> s_lineBreaks = SearchValues.Create("\r\n"u8);
+
+    private readonly Stream _input;
+    private readonly long _maxRecordBytes;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private long _bufferOffset;
+    private bool _eof;
+    private bool _started;
+    private long _nextLine = 1;
+
+    public CsvRecordReader(Stream input, long maxRecordBytes, int bufferSize = DefaultBufferSize)
+    {
+        _input = input;
+        _maxRecordBytes = maxRecordBytes;
+        _buffer = new byte[(int)Math.Min(bufferSize, maxRecordBytes + 4)];
+    }
+
+    public CsvByteOrderMark ByteOrderMark { get; private set; }
+
+    /// <summary>Bytes of the byte-order mark skipped before the first record.</summary>
+    public ReadOnlySpan<byte> ByteOrderMarkBytes => ByteOrderMark == CsvByteOrderMark.Utf8 ? "\uFEFF"u8 : [];
+
+    /// <summary>Bytes read from the input so far.</summary>
+    public long TotalBytes { get; private set; }
+
+    /// <summary>1-based physical line where the current record starts.</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Line breaks inside the current record's quoted fields.</summary>
+    public int InnerLineBreaks { get; private set; }
+
+    /// <summary>0-based file offset of the current record.</summary>
+    public long Offset { get; private set; }
+
+    /// <summary>Records returned so far, including the current one.</summary>
+    public long RecordCount { get; private set; }
+
+    /// <summary>For <see cref="CsvReadStatus.UnterminatedQuote"/>: the line where the open quote is.</summary>
+    public long OpenQuoteLine { get; private set; }
+
+    /// <summary>For <see cref="CsvReadStatus.TooLarge"/>: whether the record was inside an open quote.</summary>
+    public bool TooLargeInsideQuote { get; private set; }
+
+    public ReadOnlySpan<byte> Content => _buffer.AsSpan(_recordStart, ContentLength);
+
+    /// <summary>The record with its own line ending (none for a last record without one).</summary>
+    public ReadOnlySpan<byte> ContentWithTerminator => _buffer.AsSpan(_recordStart, ContentLength + TerminatorLength);
+
+    public ReadOnlyMemory<byte> ContentWithTerminatorMemory =>
+        _buffer.AsMemory(_recordStart, ContentLength + TerminatorLength);
+
+    public ReadOnlySpan<byte> Terminator => _buffer.AsSpan(_recordStart + ContentLength, TerminatorLength);
+
+    public int ContentLength { get; private set; }
+
+    public int TerminatorLength { get; private set; }
+
+    private int _recordStart;
+
+    public ValueTask<CsvReadStatus> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_started)
+        {
+            var status = TryReadBuffered();
+            if (status is not null)
+            {
+                return new ValueTask<CsvReadStatus>(status.Value);
+            }
+        }
+
+        return ReadSlowAsync(cancellationToken);
+    }
+
+    private async ValueTask<CsvReadStatus> ReadSlowAsync(CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            await FillAsync(cancellationToken);
+            DetectByteOrderMark();
+            _started = true;
+        }
+
+        while (true)
+        {
+            var status = TryReadBuffered();
+            if (status is not null)
+            {
+                return status.Value;
+            }
+
+            if (_start == 0 && _end == _buffer.Length)
+            {
+                if (_buffer.Length >= _maxRecordBytes + 3)
+                {
+                    return TooLarge();
+                }
+
+                Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes + 4));
+            }
+
+            await FillAsync(cancellationToken);
+        }
+    }
+
+    private CsvReadStatus TooLarge()
+    {
+        Line = _nextLine;
+        Offset = _bufferOffset + _start;
+        TooLargeInsideQuote = ScanRecord(_buffer.AsSpan(_start, _end - _start), isFinal: true, out _, out _, out _)
+            == ScanResult.UnterminatedQuote;
+        return CsvReadStatus.TooLarge;
+    }
+
+    // Returns null when more input is needed.
+    private CsvReadStatus? TryReadBuffered()
+    {
+        while (true)
+        {
+            if (_start == _end && _eof)
+            {
+                return CsvReadStatus.End;
+            }
+
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var result = ScanRecord(data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks);
+
+            if (result == ScanResult.NeedMoreData)
+            {
+                return null;
+            }
+
+            if (result == ScanResult.UnterminatedQuote)
+            {
+                Line = _nextLine;
+                Offset = _bufferOffset + _start;
+                OpenQuoteLine = _nextLine + innerBreaks;
+                return CsvReadStatus.UnterminatedQuote;
+            }
+
+            var recordStart = _start;
+            var line = _nextLine;
+            _start += contentLength + terminatorLength;
+            _nextLine += innerBreaks + (terminatorLength > 0 ? 1 : 0);
+
+            if (contentLength == 0)
+            {
+                continue;
+            }
+
+            _recordStart = recordStart;
+            ContentLength = contentLength;
+            TerminatorLength = terminatorLength;
+            InnerLineBreaks = innerBreaks;
+            Line = line;
+            Offset = _bufferOffset + recordStart;
+            RecordCount++;
+            return CsvReadStatus.Record;
+        }
+    }
+
+    private enum ScanResult
+    {
+        Record,
+        NeedMoreData,
+        UnterminatedQuote,
+    }
+
+    private static ScanResult ScanRecord(
+        ReadOnlySpan<byte> data, bool isFinal, out int contentLength, out int terminatorLength, out int innerBreaks)
+    {
+        contentLength = 0;
+        terminatorLength = 0;
+        innerBreaks = 0;
+        var i = 0;
+
+        while (true)
+        {
+            var hit = data[i..].IndexOfAny(s_recordSpecials);
+            if (hit < 0)
+            {
+                contentLength = data.Length;
+                return isFinal ? ScanResult.Record : ScanResult.NeedMoreData;
+            }
+
+            i += hit;
+            if (data[i] == (byte)'"')
+            {
+                var close = data[(i + 1)..].IndexOf((byte)'"');
+                if (close < 0)
+                {
+                    return isFinal ? ScanResult.UnterminatedQuote : ScanResult.NeedMoreData;
+                }
+
+                innerBreaks += CountLineBreaks(data.Slice(i + 1, close));
+                i += close + 2;
+                continue;
+            }
+
+            contentLength = i;
+            if (data[i] == (byte)'\n')
+            {
+                terminatorLength = 1;
+            }
+            else if (i + 1 < data.Length)
+            {
+                terminatorLength = data[i + 1] == (byte)'\n' ? 2 : 1;
+            }
+            else if (isFinal)
+            {
+                terminatorLength = 1;
+            }
+            else
+            {
+                return ScanResult.NeedMoreData;
+            }
+
+            return ScanResult.Record;
+        }
+    }
+
+    /// <summary>Counts LF, CRLF and lone CR as one line break each.</summary>
+    public static int CountLineBreaks(ReadOnlySpan<byte> span)
+    {
+        if (!span.ContainsAny(s_lineBreaks))
+        {
+            return 0;
+        }
+
+        var breaks = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] == (byte)'\n' || (span[i] == (byte)'\r' && (i + 1 == span.Length || span[i + 1] != (byte)'\n')))
+            {
+                breaks++;
+            }
+        }
+
+        return breaks;
+    }
+
+    private void DetectByteOrderMark()
+    {
+        var data = _buffer.AsSpan(_start, _end - _start);
+        if (data.StartsWith("\uFEFF"u8))
+        {
+            ByteOrderMark = CsvByteOrderMark.Utf8;
+            _start += 3;
+        }
+        else if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            ByteOrderMark = CsvByteOrderMark.Utf16;
+        }
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (_start > 0)
+        {
+            var remaining = _end - _start;
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+            _bufferOffset += _start;
+            _recordStart -= _start;
+            _start = 0;
+            _end = remaining;
+        }
+
+        while (_end < _buffer.Length && !_eof)
+        {
+            var read = await _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+            if (read == 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += read;
+            TotalBytes += read;
+        }
+    }
+}

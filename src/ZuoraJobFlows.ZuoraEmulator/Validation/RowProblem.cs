@@ -1,0 +1,3 @@
+namespace ZuoraJobFlows.ZuoraEmulator.Validation;
+
+internal sealed record RowProblem(string Code, string Message);
