@@ -33,7 +33,7 @@ check() { # check "what" expected actual
 
 echo "starting the emulator on $BASE"
 setsid dotnet run --project "$ROOT/src/ZuoraJobFlows.ZuoraEmulator" -- --urls "$BASE" \
-  --Emulator:RecordsPerSecond 50 --Emulator:JobStartDelay 00:00:00.200 >"$LOG" 2>&1 &
+  --Emulator:RecordsPerSecond 20 --Emulator:JobStartDelay 00:00:00.200 >"$LOG" 2>&1 &
 EMULATOR_PID=$!
 for _ in $(seq 1 600); do
   curl -s -o /dev/null "$BASE/oauth/token" -X POST && break
@@ -54,7 +54,7 @@ curl -s "${AUTH[@]}" -H 'Content-Type: application/json' -X POST "$BASE/objects/
   "definitions": { "shipment": {
     "object": "shipment", "label": "Shipment", "type": "object",
     "properties": {
-      "tracking__c": { "type": "string", "maxLength": 12 },
+      "tracking__c": { "type": "string", "maxLength": 24 },
       "weight_kg__c": { "type": "number" },
       "parcels__c": { "type": "integer" },
       "carrier__c": { "type": "string", "enum": ["dhl", "ups", "fedex"] },

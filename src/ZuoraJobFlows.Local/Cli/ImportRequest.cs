@@ -45,7 +45,7 @@ internal sealed record ImportRequest(
             ?? Path.Combine("out", Path.GetFileNameWithoutExtension(file));
 
         return new ImportRequest(Path.GetFullPath(file), objectName.Trim(), operation, Path.GetFullPath(output),
-            OptionalUrl(arguments, "functions-host"), OptionalUrl(arguments, "api"), Delimiter(arguments));
+            OptionalUrl(arguments, "functions-host"), OptionalUrl(arguments, "api"), ParseDelimiter(arguments));
     }
 
     private static Uri? OptionalUrl(CliArguments arguments, string name)
@@ -62,7 +62,7 @@ internal sealed record ImportRequest(
             : throw new UsageException($"--{name} must be an http(s) URL, e.g. http://localhost:7071");
     }
 
-    private static char? Delimiter(CliArguments arguments)
+    private static char? ParseDelimiter(CliArguments arguments)
     {
         var value = arguments.Option("delimiter");
         return value switch

@@ -32,7 +32,7 @@ internal sealed class StatusCommand(IConfiguration configuration, IAnsiConsole c
         }
 
         using var document = JsonDocument.Parse(json);
-        RunView.Render(console, document.RootElement);
+        RunTable.Render(console, document.RootElement);
         return ExitCodes.Completed;
     }
 

@@ -44,7 +44,6 @@ internal sealed class ImportRun
         }
         catch (TaskFailedException ex)
         {
-            var logger = _context.CreateReplaySafeLogger<ImportCsvOrchestrator>();
             OrchestrationLog.RunFailed(logger, ex, _input.RunId);
             return await FinishAsync(RunStatus.Failed, FailureText.Describe(ex));
         }

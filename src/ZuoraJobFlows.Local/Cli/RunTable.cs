@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace ZuoraJobFlows.Local.Cli;
 
 /// <summary>Prints the run status document of <c>GET /api/imports/{id}</c> as a two-column table.</summary>
-internal static class RunView
+internal static class RunTable
 {
     public static void Render(IAnsiConsole console, JsonElement run)
     {
