@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ZuoraJobFlows.Zuora.Http;
 using ZuoraJobFlows.Zuora.Json;
 using ZuoraJobFlows.Zuora.Logging;
@@ -18,11 +19,19 @@ internal sealed class ZuoraClient : IZuoraClient
     private const string DefinitionsPath = "objects/definitions/default";
 
     private readonly ZuoraRequestSender _sender;
+    private readonly ZuoraClientOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger<ZuoraClient> _logger;
 
-    public ZuoraClient(ZuoraRequestSender sender, ILogger<ZuoraClient> logger)
+    public ZuoraClient(
+        ZuoraRequestSender sender,
+        IOptions<ZuoraClientOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ZuoraClient> logger)
     {
         _sender = sender;
+        _options = options.Value;
+        _timeProvider = timeProvider;
         _logger = logger;
     }
 
@@ -137,16 +146,27 @@ internal sealed class ZuoraClient : IZuoraClient
         };
 
         using var response = await _sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+
+        // The body is read after the resilience pipeline has returned, so no attempt timeout covers it; a stalled
+        // stream is cut after AttemptTimeout without a byte-complete error instead of hanging.
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeProvider);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        var stream = await response.Content.ReadAsStreamAsync(reading.Token).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var errors = JsonArrayPropertyReader.ReadAsync<BulkJobError>(
-                stream, "errors", ZuoraJson.Options, cancellationToken);
-            var enumerator = errors.GetAsyncEnumerator(cancellationToken);
+                stream, "errors", ZuoraJson.Options, reading.Token);
+            var enumerator = errors.GetAsyncEnumerator(reading.Token);
             await using (enumerator.ConfigureAwait(false))
             {
-                while (await MoveNextAsync(enumerator, call, response, cancellationToken).ConfigureAwait(false))
+                while (true)
                 {
+                    idle.CancelAfter(_options.AttemptTimeout);
+                    if (!await MoveNextAsync(enumerator, call, response, cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
                     yield return enumerator.Current;
                 }
             }

@@ -42,7 +42,8 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool DropAfterUpload { get; set; }
 
-    /// <summary>Folder of definition files loaded at start; by default <c>samples/definitions</c> found upwards.</summary>
+    /// <summary>Folder of definition files loaded at start; by default <c>samples/definitions</c>, found upwards.
+    /// </summary>
     public string? DefinitionsPath { get; set; }
 
     /// <summary>Largest accepted file, in bytes (15 MB, as Zuora).</summary>

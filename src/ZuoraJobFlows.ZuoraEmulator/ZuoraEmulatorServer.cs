@@ -42,11 +42,8 @@ public sealed class ZuoraEmulatorServer : IAsyncDisposable
     public static async Task<ZuoraEmulatorServer> StartAsync(
         Action<EmulatorOptions>? configure = null, CancellationToken cancellationToken = default)
     {
-        var app = EmulatorApp.Build([], "http://127.0.0.1:0", configure, builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-        });
+        var app = EmulatorApp.Build([], "http://127.0.0.1:0", configure, ignoreConfiguration: true,
+            adjust: builder => builder.Logging.ClearProviders());
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

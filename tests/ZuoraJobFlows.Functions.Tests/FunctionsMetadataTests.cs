@@ -111,7 +111,7 @@ public sealed class FunctionsMetadataTests
     private static JsonElement SingleBinding(JsonElement function, string type) =>
         Assert.Single(Bindings(function), binding => Type(binding) == type);
 
-    private static IEnumerable<JsonElement> Bindings(JsonElement function) =>
+    private static JsonElement.ArrayEnumerator Bindings(JsonElement function) =>
         function.GetProperty("bindings").EnumerateArray();
 
     private static string? Type(JsonElement binding) => binding.GetProperty("type").GetString();

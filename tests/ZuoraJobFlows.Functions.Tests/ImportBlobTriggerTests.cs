@@ -64,8 +64,10 @@ public sealed class ImportBlobTriggerTests
         _durable.VerifyNothingScheduled();
         _durable.Mock.Verify(
             c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Contains(_logger.Collector.GetSnapshot(), record => record.Message.Contains(BlobName, StringComparison.Ordinal)
-            && record.Message.Contains("empty", StringComparison.Ordinal));
+        Assert.Contains(
+            _logger.Collector.GetSnapshot(),
+            record => record.Message.Contains(BlobName, StringComparison.Ordinal)
+                && record.Message.Contains("empty", StringComparison.Ordinal));
     }
 
     [Fact]

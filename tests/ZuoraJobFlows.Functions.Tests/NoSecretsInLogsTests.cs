@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class NoSecretsInLogsTests
         await using var provider = BuildProvider(zuora.BaseUrl, ClientSecret);
         await using var badSecretProvider = BuildProvider(zuora.BaseUrl, ClientSecret + "-wrong");
         var durable = new FakeDurableClient();
-        durable.AddRun("imp-abc", WorkflowNames.ImportCsvOrchestrator, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running);
+        durable.AddRun("imp-abc", WorkflowNames.ImportCsvOrchestrator, OrchestrationRuntimeStatus.Running);
 
         var activities = ActivatorUtilities.CreateInstance<ActivityFunctions>(provider);
         var submitted = await activities.SubmitJobAsync(SubmitInput(), CancellationToken.None);
@@ -37,17 +38,20 @@ public sealed class NoSecretsInLogsTests
         var request = HttpExchange.Request();
         await HttpExchange.ExecuteAsync(
             await http.GetImportAsync(request, "imp-abc", durable.Client, CancellationToken.None), request);
-        var refused = await CaptureFailureAsync(() => ActivatorUtilities.CreateInstance<ActivityFunctions>(badSecretProvider)
-            .SubmitJobAsync(SubmitInput(), CancellationToken.None));
+        var badSecretActivities = ActivatorUtilities.CreateInstance<ActivityFunctions>(badSecretProvider);
+        var refused = await CaptureFailureAsync(
+            () => badSecretActivities.SubmitJobAsync(SubmitInput(), CancellationToken.None));
 
         Assert.Equal(SubmitOutcome.Submitted, submitted.Outcome);
         Assert.Equal(1, zuora.TokensIssued);
         Assert.True(zuora.AuthorizedCalls >= 3, "the job status call should have been retried after the 503");
         var lines = LogLines(provider).Concat(LogLines(badSecretProvider)).Append(refused).ToList();
         Assert.Contains(lines, line => line.Contains("job-1", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("Retrying Zuora GET", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("token request failed with 401", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(ClientSecret, StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(Token, StringComparison.Ordinal));
-        Assert.NotNull(status);
+        Assert.Equal(BulkJobStatus.Completed, status.Status);
     }
 
     private static ServiceProvider BuildProvider(Uri zuoraBaseUrl, string clientSecret)

@@ -114,7 +114,7 @@ internal sealed class RunnerTestContext : IAsyncDisposable
 
     public string RunIdFor(string blobName, string eTag) => ImportInstanceId.For(Input.Name, blobName, eTag);
 
-    public string ResultFolder(string blobName, string runId)
+    public static string ResultFolder(string blobName, string runId)
     {
         var parts = blobName.Split('/', 3);
         return ResultPaths.ResultFolder(parts[0], parts[1], blobName, runId);
@@ -124,7 +124,7 @@ internal sealed class RunnerTestContext : IAsyncDisposable
     {
         var blob = Output.GetBlobClient($"{ResultFolder(blobName, runId)}/{ResultPaths.SummaryFileName}");
         await WaitFor.ConditionAsync(
-            async () => (bool?)(await Output.ExistsAsync()).Value && (await blob.ExistsAsync()).Value,
+            async () => (bool?)((await Output.ExistsAsync()).Value && (await blob.ExistsAsync()).Value),
             exists => exists == true, timeout, $"summary.json of {runId}");
         var content = await blob.DownloadContentAsync();
         return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.Clone();

@@ -63,6 +63,31 @@ public sealed class JobErrorsTests
     }
 
     [Fact]
+    public async Task GetJobErrorsAsync_BodyStalls_ThrowsTransientAfterAttemptTimeout()
+    {
+        using var host = new ZuoraTestHost(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(100));
+        var body = new ChunkedStream();
+        host.Handler.Respond = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StreamContent(body),
+        });
+        body.Write("""{ "errors": [ """ + FirstError + ",");
+
+        var received = new List<BulkJobError>();
+        var exception = await Assert.ThrowsAsync<ZuoraApiException>(async () =>
+        {
+            await foreach (var error in host.Client.GetJobErrorsAsync("job-1"))
+            {
+                received.Add(error);
+            }
+        });
+
+        Assert.Single(received);
+        Assert.Equal(ZuoraFailureKind.Transient, exception.Kind);
+        Assert.Null(exception.StatusCode);
+    }
+
+    [Fact]
     public async Task ReadAsync_OneByteAtATime_ReadsEveryElement()
     {
         var json = """{ "success": true, "other": { "nested": [1, {"errors": []}] }, "errors": [ """

@@ -31,7 +31,6 @@ public sealed class LoggingTests
         var records = host.Logs.GetSnapshot();
         var everything = string.Join(
             "\n", records.Select(r => r.Category + " " + r.Message + " " + string.Join(";", r.StructuredState ?? [])));
-        File.WriteAllText("/tmp/zuora-logs.txt", everything);
         Assert.DoesNotContain(ZuoraTestHost.ClientSecret, everything, StringComparison.Ordinal);
         Assert.DoesNotContain("token-1", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("token-2", everything, StringComparison.Ordinal);

@@ -81,6 +81,21 @@ public sealed class JobLimitTests
     }
 
     [Fact]
+    public async Task Upload_LargeFileToJobThatHasItsFile_Returns400NotReset()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.RecordsPerSecond = 1);
+        var id = await session.SubmitOkAsync("create");
+        using var first = await session.UploadAsync(id, "make__c,model__c,vin__c\nVW,Golf,V1\nVW,Polo,V2\n");
+        var large = new byte[12 * 1024 * 1024];
+        Array.Fill(large, (byte)'x');
+
+        using var second = await session.UploadAsync(id, new ByteArrayContent(large));
+
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal(ErrorCodes.JobNotPending, await EmulatorSession.FirstReasonCodeAsync(second));
+    }
+
+    [Fact]
     public async Task Upload_AcceptedJob_Returns400NotPending()
     {
         await using var session = await EmulatorSession.StartAsync(o => o.JobStartDelay = TimeSpan.FromMinutes(5));
@@ -95,7 +110,8 @@ public sealed class JobLimitTests
     [Fact]
     public async Task Job_WithStartDelay_MovesFromAcceptedToPendingOnItsOwn()
     {
-        await using var session = await EmulatorSession.StartAsync(o => o.JobStartDelay = TimeSpan.FromMilliseconds(50));
+        await using var session = await EmulatorSession.StartAsync(
+            o => o.JobStartDelay = TimeSpan.FromMilliseconds(50));
         using var submit = await session.SubmitAsync("create");
         var created = await EmulatorSession.ReadJsonAsync(submit);
 

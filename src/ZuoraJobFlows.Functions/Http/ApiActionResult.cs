@@ -34,6 +34,10 @@ public sealed class ApiActionResult(ApiResult result) : IActionResult
             ? "application/problem+json; charset=utf-8"
             : "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(
-            response.Body, Result.Body, Result.Body.GetType(), ImportApi.JsonOptions, context.HttpContext.RequestAborted);
+            response.Body,
+            Result.Body,
+            Result.Body.GetType(),
+            ImportApi.JsonOptions,
+            context.HttpContext.RequestAborted);
     }
 }

@@ -9,7 +9,7 @@ using ZuoraJobFlows.Workflow.Telemetry;
 
 namespace ZuoraJobFlows.Functions.Telemetry;
 
-/// <summary>OpenTelemetry for the worker: workflow traces and counters, exported to Azure Monitor when set up.</summary>
+/// <summary>OpenTelemetry for the worker: workflow traces and counters, exported to Azure Monitor if set.</summary>
 public static class TelemetryServiceCollectionExtensions
 {
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
@@ -36,7 +36,8 @@ public static class TelemetryServiceCollectionExtensions
         var connectionString = configuration[ConnectionStringSetting];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            var credential = AzureMonitorCredential.FromAuthenticationString(configuration[AuthenticationStringSetting]);
+            var credential = AzureMonitorCredential.FromAuthenticationString(
+                configuration[AuthenticationStringSetting]);
             openTelemetry.UseAzureMonitorExporter(options =>
             {
                 options.ConnectionString = connectionString;

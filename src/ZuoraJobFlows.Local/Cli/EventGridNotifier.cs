@@ -73,10 +73,10 @@ internal static class EventGridNotifier
         [property: JsonPropertyName("data")] BlobCreatedData Data)
     {
         [JsonPropertyName("dataVersion")]
-        public string DataVersion => "";
+        public string DataVersion { get; init; } = "";
 
         [JsonPropertyName("metadataVersion")]
-        public string MetadataVersion => "1";
+        public string MetadataVersion { get; init; } = "1";
     }
 
     private sealed record BlobCreatedData(

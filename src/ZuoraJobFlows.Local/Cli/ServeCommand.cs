@@ -22,8 +22,9 @@ internal sealed class ServeCommand(IConfiguration configuration, IAnsiConsole co
         await using var runner = await RunnerHost.StartAsync(ZuoraRunner.Serve(configuration, url), cancellationToken)
             .ConfigureAwait(false);
         var logger = runner.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ZuoraJobFlows.Local");
-        Log.RunnerReady(logger, new Uri(runner.HttpAddress ?? url, "api"),
-            DurableStorageOptions.From(configuration).TaskHubName);
+        var apiUrl = new Uri(runner.HttpAddress ?? url, "api");
+        var taskHub = DurableStorageOptions.From(configuration).TaskHubName;
+        Log.RunnerReady(logger, apiUrl, taskHub);
         console.MarkupLine("[grey]Press Ctrl+C to stop.[/]");
 
         try

@@ -16,7 +16,8 @@ internal sealed class ImportApiRunStarter(
         {
             var result = await importApi.StartFromBlobAsync(client, blobName, eTag, length, cancellationToken)
                 .ConfigureAwait(false);
-            Log.BlobOffered(logger, blobName, eTag, result.StatusCode, Describe(result.StatusCode));
+            var outcome = Describe(result.StatusCode);
+            Log.BlobOffered(logger, blobName, eTag, result.StatusCode, outcome);
 
             // A 4xx answer will not change by asking again; a 5xx one might.
             return result.StatusCode < 500;

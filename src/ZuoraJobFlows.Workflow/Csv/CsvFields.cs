@@ -151,9 +151,12 @@ internal static class CsvFields
         }
     }
 
+    /// <summary>True when a raw field holds a comma, quote, CR or LF.</summary>
+    public static bool NeedsQuoting(ReadOnlySpan<byte> raw) => raw.ContainsAny(s_needsQuoting);
+
     private static void WriteRawAsComma(ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
     {
-        if (!raw.ContainsAny(s_needsQuoting) || IsWellFormedQuoted(raw))
+        if (!NeedsQuoting(raw) || IsWellFormedQuoted(raw))
         {
             output.Write(raw);
             return;

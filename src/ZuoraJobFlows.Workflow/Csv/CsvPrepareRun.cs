@@ -13,7 +13,8 @@ internal sealed class CsvPrepareRun(
     int bufferSize)
 {
     private readonly CsvRecordReader _reader = new(input, options.MaxChunkBytes, bufferSize);
-    private readonly ArrayBufferWriter<byte> _converted = new(4096);
+    private readonly CsvRecordBatch _batch = new();
+    private long? _rejectedRow;
     private byte _delimiter = (byte)',';
     private byte[] _lineEnd = "\r\n"u8.ToArray();
     private byte[] _chunkHeader = [];
@@ -42,7 +43,7 @@ internal sealed class CsvPrepareRun(
             Delimiter = (char)_delimiter,
             HadBom = _reader.ByteOrderMark == CsvByteOrderMark.Utf8,
             TotalBytes = _reader.TotalBytes,
-            Records = Math.Max(0, _reader.RecordCount - 1),
+            Records = Math.Max(0, (_rejectedRow ?? _reader.RecordCount) - 1),
             Chunks = sink.Chunks.ToList(),
         };
     }
@@ -80,7 +81,7 @@ internal sealed class CsvPrepareRun(
             _delimiter = CsvDelimiter.Detect(_reader.Content);
         }
 
-        var invalid = CheckUtf8(row: 1);
+        var invalid = CheckUtf8(_reader.Content, _reader.Line, row: 1, _reader.Offset);
         if (invalid is not null)
         {
             return invalid;
@@ -96,11 +97,11 @@ internal sealed class CsvPrepareRun(
     private async Task<CsvRejection?> CopyRecordsAsync(ChunkSink sink, CancellationToken cancellationToken)
     {
         var headerLine = _reader.Line;
-        var comma = _delimiter == (byte)',';
+        var copier = new CsvRecordCopier(_delimiter, _lineEnd, _chunkHeader, options.MaxChunkBytes);
 
         while (true)
         {
-            var status = await _reader.ReadAsync(cancellationToken);
+            var status = await _reader.ReadBatchAsync(_batch, cancellationToken);
             var row = _reader.RecordCount;
 
             switch (status)
@@ -114,81 +115,61 @@ internal sealed class CsvPrepareRun(
                         row + 1, _reader.Line, options.MaxChunkBytes, _reader.TooLargeInsideQuote);
             }
 
-            var invalid = CheckUtf8(row);
+            // Records before an invalid one are still written, so the chunks hold exactly the rows before it.
+            var invalid = CheckUtf8(_batch);
+
+            var tooLarge = await copier.CopyAsync(_batch, sink, cancellationToken);
+            if (tooLarge is { } index)
+            {
+                _rejectedRow = _batch.Row(index);
+                return CsvRejections.RecordTooLarge(
+                    _batch.Row(index), _batch.Line(index), options.MaxChunkBytes, insideQuote: false);
+            }
+
             if (invalid is not null)
             {
+                _rejectedRow = invalid.Row;
                 return invalid;
             }
-
-            var length = MeasureRecord(comma);
-            if (_chunkHeader.Length + length > options.MaxChunkBytes)
-            {
-                return CsvRejections.RecordTooLarge(row, _reader.Line, options.MaxChunkBytes, insideQuote: false);
-            }
-
-            if (sink.IsOpen && sink.CurrentBytes + length > options.MaxChunkBytes)
-            {
-                await sink.CloseAsync(cancellationToken);
-            }
-
-            if (!sink.IsOpen)
-            {
-                await sink.OpenAsync(_chunkHeader, cancellationToken);
-            }
-
-            WriteRecord(sink, comma);
-            sink.RecordWritten(row);
-
-            if (sink.NeedsFlush)
-            {
-                await sink.FlushAsync(cancellationToken);
-            }
         }
     }
 
-    // Bytes the record takes in a chunk, line end included; converts it first when the delimiter is not a comma.
-    private long MeasureRecord(bool comma)
+    // Validates the whole batch at once; only when it is invalid are records checked one by one to say where.
+    // Separators between records are ASCII, so the batch is valid exactly when each record is.
+    private CsvRejection? CheckUtf8(CsvRecordBatch batch)
     {
-        if (comma)
+        var first = batch.Start(0);
+        var span = batch.Buffer.AsSpan(first, batch.End(batch.Count - 1) - first);
+        if (Utf8Check.IsValid(span))
         {
-            return _reader.ContentLength + _lineEnd.Length;
+            return null;
         }
 
-        _converted.ResetWrittenCount();
-        CsvFields.ConvertToComma(_reader.Content, _delimiter, _converted);
-        return _converted.WrittenCount + _lineEnd.Length;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var invalid = CheckUtf8(
+                batch.Content(i), batch.Line(i), batch.Row(i), batch.BufferOffset + batch.Start(i));
+            if (invalid is not null)
+            {
+                batch.Truncate(i);
+                return invalid;
+            }
+        }
+
+        return null;
     }
 
-    private void WriteRecord(ChunkSink sink, bool comma)
+    private CsvRejection? CheckUtf8(ReadOnlySpan<byte> content, long line, long row, long offset)
     {
-        if (!comma)
-        {
-            sink.Write(_converted.WrittenSpan);
-            sink.Write(_lineEnd);
-        }
-        else if (_reader.Terminator.SequenceEqual(_lineEnd))
-        {
-            sink.Write(_reader.ContentWithTerminator);
-        }
-        else
-        {
-            sink.Write(_reader.Content);
-            sink.Write(_lineEnd);
-        }
-    }
-
-    private CsvRejection? CheckUtf8(long row)
-    {
-        var content = _reader.Content;
         if (Utf8Check.IsValid(content))
         {
             return null;
         }
 
         var index = Utf8Check.FirstInvalid(content);
-        var line = _reader.Line + CsvRecordReader.CountLineBreaks(content[..index]);
+        var badLine = line + CsvRecordReader.CountLineBreaks(content[..index]);
         var column = CsvFields.FieldAt(content, index, _delimiter);
-        return CsvRejections.InvalidUtf8(content[index], line, row, column, _reader.Offset + index);
+        return CsvRejections.InvalidUtf8(content[index], badLine, row, column, offset + index);
     }
 
     private byte[] BuildChunkHeader()

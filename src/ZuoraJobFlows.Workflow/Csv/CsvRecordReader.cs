@@ -89,10 +89,29 @@ internal sealed class CsvRecordReader
             }
         }
 
-        return ReadSlowAsync(cancellationToken);
+        return ReadSlowAsync(batch: null, cancellationToken);
     }
 
-    private async ValueTask<CsvReadStatus> ReadSlowAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every complete record the buffer holds (refilling first when it holds none) into
+    /// <paramref name="batch"/>. Returns <see cref="CsvReadStatus.Record"/> with at least one record, or another
+    /// status with an empty batch; a problem found after some records is returned by the next call.
+    /// </summary>
+    public ValueTask<CsvReadStatus> ReadBatchAsync(CsvRecordBatch batch, CancellationToken cancellationToken)
+    {
+        if (_started)
+        {
+            var status = TryReadBufferedBatch(batch);
+            if (status is not null)
+            {
+                return new ValueTask<CsvReadStatus>(status.Value);
+            }
+        }
+
+        return ReadSlowAsync(batch, cancellationToken);
+    }
+
+    private async ValueTask<CsvReadStatus> ReadSlowAsync(CsvRecordBatch? batch, CancellationToken cancellationToken)
     {
         if (!_started)
         {
@@ -103,7 +122,7 @@ internal sealed class CsvRecordReader
 
         while (true)
         {
-            var status = TryReadBuffered();
+            var status = batch is null ? TryReadBuffered() : TryReadBufferedBatch(batch);
             if (status is not null)
             {
                 return status.Value;
@@ -177,6 +196,54 @@ internal sealed class CsvRecordReader
             RecordCount++;
             return CsvReadStatus.Record;
         }
+    }
+
+    // Returns null when more input is needed before the first record.
+    private CsvReadStatus? TryReadBufferedBatch(CsvRecordBatch batch)
+    {
+        batch.Reset(_buffer, _bufferOffset, RecordCount + 1);
+
+        while (batch.Count < batch.Capacity)
+        {
+            if (_start == _end && _eof)
+            {
+                return batch.Count > 0 ? CsvReadStatus.Record : CsvReadStatus.End;
+            }
+
+            var data = _buffer.AsSpan(_start, _end - _start);
+            var result = ScanRecord(data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks);
+
+            if (result == ScanResult.NeedMoreData)
+            {
+                return batch.Count > 0 ? CsvReadStatus.Record : null;
+            }
+
+            if (result == ScanResult.UnterminatedQuote)
+            {
+                if (batch.Count > 0)
+                {
+                    return CsvReadStatus.Record;
+                }
+
+                Line = _nextLine;
+                Offset = _bufferOffset + _start;
+                OpenQuoteLine = _nextLine + innerBreaks;
+                return CsvReadStatus.UnterminatedQuote;
+            }
+
+            var recordStart = _start;
+            var line = _nextLine;
+            _start += contentLength + terminatorLength;
+            _nextLine += innerBreaks + (terminatorLength > 0 ? 1 : 0);
+
+            if (contentLength > 0)
+            {
+                batch.Add(recordStart, contentLength, terminatorLength, line);
+                RecordCount++;
+            }
+        }
+
+        return CsvReadStatus.Record;
     }
 
     private enum ScanResult

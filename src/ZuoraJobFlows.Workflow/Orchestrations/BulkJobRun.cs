@@ -251,7 +251,11 @@ internal sealed class BulkJobRun
             return false;
         }
 
-        await timerCancellation.CancelAsync();
+        // Synchronous on purpose: CancelAsync would resume this orchestrator on a thread-pool thread, outside the
+        // orchestration's own scheduler, and its next actions would be lost.
+#pragma warning disable CA1849
+        timerCancellation.Cancel();
+#pragma warning restore CA1849
         _state = _state with { CancelRequested = true };
         var logger = _context.CreateReplaySafeLogger<BulkJobOrchestrator>();
         OrchestrationLog.CancelRequested(logger, _input.RunId);

@@ -60,7 +60,10 @@ public static class ZuoraServiceCollectionExtensions
 
         services.AddSingleton<ZuoraHttpClientsRegistered>();
 
+        // The factory's own request logging is removed: at Trace level its structured state carries raw header
+        // values (the bearer token) even though its message redacts them. The client logs each call itself.
         services.AddHttpClient(ZuoraHttpClientNames.Api, (provider, client) => Configure(provider, client, null))
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddResilienceHandler("zuora", (builder, context) =>
             {
@@ -75,11 +78,13 @@ public static class ZuoraServiceCollectionExtensions
         services.AddHttpClient(
                 ZuoraHttpClientNames.Upload,
                 (provider, client) => Configure(provider, client, options => options.UploadTimeout))
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
 
         services.AddHttpClient(
                 ZuoraHttpClientNames.Token,
                 (provider, client) => Configure(provider, client, options => options.AttemptTimeout))
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
 
         return services;

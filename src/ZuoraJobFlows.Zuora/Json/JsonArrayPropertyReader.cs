@@ -37,7 +37,9 @@ internal static class JsonArrayPropertyReader
                 endOfStream = read == 0;
                 length += read;
 
-                var consumed = parser.Parse(buffer.AsSpan(0, length), endOfStream, items);
+                // Never a final block: the document ends with '}', which needs no look-ahead, and a body cut short
+                // must end as "incomplete" (a dropped connection), not as malformed JSON.
+                var consumed = parser.Parse(buffer.AsSpan(0, length), items);
                 foreach (var item in items)
                 {
                     yield return item;
@@ -85,9 +87,9 @@ internal static class JsonArrayPropertyReader
 
         // Parses every complete token in data; returns how many bytes were committed. A token or element that is
         // cut off by the end of data is left unconsumed and parsed again once more bytes have arrived.
-        public int Parse(ReadOnlySpan<byte> data, bool isFinalBlock, List<T> items)
+        public int Parse(ReadOnlySpan<byte> data, List<T> items)
         {
-            var reader = new Utf8JsonReader(data, isFinalBlock, _state);
+            var reader = new Utf8JsonReader(data, isFinalBlock: false, _state);
             var committed = 0;
 
             while (_phase != Phase.Done && TryStep(ref reader, items))

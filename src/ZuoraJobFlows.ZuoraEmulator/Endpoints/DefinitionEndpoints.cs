@@ -6,7 +6,8 @@ using ZuoraJobFlows.ZuoraEmulator.State;
 
 namespace ZuoraJobFlows.ZuoraEmulator.Endpoints;
 
-/// <summary>Custom object definitions in Zuora's form: <c>{ id, type, schema, created/updated by and date }</c>.</summary>
+/// <summary>Custom object definitions in Zuora's form: <c>{ id, type, schema, created/updated by and date }</c>.
+/// </summary>
 internal static class DefinitionEndpoints
 {
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder app)

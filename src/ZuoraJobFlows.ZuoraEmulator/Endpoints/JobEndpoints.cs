@@ -9,7 +9,8 @@ internal static class JobEndpoints
 {
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/objects/jobs", async (HttpRequest request, JobService jobs, CancellationToken cancellationToken) =>
+        app.MapPost("/objects/jobs", async (HttpRequest request, JobService jobs,
+            CancellationToken cancellationToken) =>
         {
             JsonNode? body;
             try
@@ -18,8 +19,8 @@ internal static class JobEndpoints
             }
             catch (JsonException exception)
             {
-                return ApiAnswer.BadRequest(ErrorCodes.JobMalformedRequest, "The body is not JSON: " + exception.Message)
-                    .ToResult();
+                var message = "The body is not JSON: " + exception.Message;
+                return ApiAnswer.BadRequest(ErrorCodes.JobMalformedRequest, message).ToResult();
             }
 
             return jobs.Submit(body, IdempotencyKey(request)).ToResult();

@@ -25,7 +25,8 @@ internal static class TokenEndpoint
                     "grant_type must be client_credentials.");
             }
 
-            if (!SameText(form["client_id"], options.ClientId) || !SameText(form["client_secret"], options.ClientSecret))
+            if (!SameText(form["client_id"], options.ClientId)
+                || !SameText(form["client_secret"], options.ClientSecret))
             {
                 return Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
                     "Invalid client credentials.");

@@ -7,7 +7,9 @@ using ZuoraJobFlows.ZuoraEmulator.State;
 
 namespace ZuoraJobFlows.ZuoraEmulator.Hosting;
 
-/// <summary>Builds the emulator's web application; shared by the executable and <see cref="ZuoraEmulatorServer"/>.</summary>
+/// <summary>
+/// Builds the emulator's web application; shared by the executable and <see cref="ZuoraEmulatorServer"/>.
+/// </summary>
 public static class EmulatorApp
 {
     /// <summary>The address used when no <c>--urls</c> (or <c>ASPNETCORE_URLS</c>) is given: loopback only.</summary>
@@ -15,15 +17,24 @@ public static class EmulatorApp
 
     /// <summary>
     /// Builds the application. <paramref name="defaultUrl"/> applies when the configuration names no URL;
-    /// <paramref name="configure"/> runs after the <c>Emulator</c> section is bound.
+    /// <paramref name="configure"/> runs after the <c>Emulator</c> section is bound. With
+    /// <paramref name="ignoreConfiguration"/> no appsettings file, environment variable or argument is read, so an
+    /// in-process emulator in someone else's test output folder is not steered by that project's settings.
     /// </summary>
     public static WebApplication Build(
         string[] args,
         string defaultUrl,
         Action<EmulatorOptions>? configure = null,
+        bool ignoreConfiguration = false,
         Action<WebApplicationBuilder>? adjust = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (ignoreConfiguration)
+        {
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection();
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(defaultUrl);

@@ -53,8 +53,9 @@ internal sealed class JobProcessor(
         {
             // The emulator is stopping; its state goes with it.
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Whatever went wrong, the job must not stay in_progress for ever: a client would poll it until timeout.
             Log.JobCrashed(logger, work.JobId, exception);
             Finish(work.JobId, JobStatus.Failed, ErrorCodes.InternalError, "The emulator could not process the job.");
         }
@@ -165,7 +166,8 @@ internal sealed class JobProcessor(
                 lock (state.Gate)
                 {
                     var now = timeProvider.GetUtcNow();
-                    var error = processor.Process(record, row, state.TableFor(job.ObjectName), options.KeepRecords, now);
+                    var table = state.TableFor(job.ObjectName);
+                    var error = processor.Process(record, row, table, options.KeepRecords, now);
                     if (error is not null)
                     {
                         job.Errors.Add(error);

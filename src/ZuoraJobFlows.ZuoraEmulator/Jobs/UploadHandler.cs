@@ -24,6 +24,7 @@ internal sealed class UploadHandler(
         var refusal = CheckJob(id, key, scope, out var replay);
         if (refusal is not null || replay is not null)
         {
+            await DrainAsync(context.Request.Body, cancellationToken);
             return (refusal ?? replay!).ToResult();
         }
 
@@ -31,7 +32,8 @@ internal sealed class UploadHandler(
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length == 0)
         {
-            return Malformed("The upload must be multipart/form-data with one part named 'file'.");
+            await DrainAsync(context.Request.Body, cancellationToken);
+            return MalformedAnswer("The upload must be multipart/form-data with one part named 'file'.").ToResult();
         }
 
         var path = folder.NewFilePath();
@@ -179,7 +181,8 @@ internal sealed class UploadHandler(
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
-            return new Received(bytes, MalformedAnswer("The multipart body could not be read: " + exception.Message), false);
+            var answer = MalformedAnswer("The multipart body could not be read: " + exception.Message);
+            return new Received(bytes, answer, false);
         }
 
         if (fileParts == 0)
@@ -198,7 +201,8 @@ internal sealed class UploadHandler(
             : new Received(bytes, null, false);
     }
 
-    /// <summary>Writes the part to disk until the limit; past it, only counts, so the client still gets its 400.</summary>
+    /// <summary>Writes the part to disk up to the limit; past it only counts, so the client still gets its 400.
+    /// </summary>
     private async Task<long> CopyCountingAsync(Stream source, string path, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
@@ -223,9 +227,24 @@ internal sealed class UploadHandler(
         MediaTypeHeaderValue.TryParse(contentType, out var type)
         && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult Malformed(string message) => MalformedAnswer(message).ToResult();
+    /// <summary>
+    /// Reads what the client is still sending before answering a refusal, so a client streaming a large file reads
+    /// the 400 instead of a reset connection. Bounded, so a runaway body cannot keep the request open for ever.
+    /// </summary>
+    private async Task DrainAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var limit = (options.MaxFileBytes * 2) + (1024 * 1024);
+        long total = 0;
+        int read;
+        while (total < limit && (read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+    }
 
-    private static ApiAnswer MalformedAnswer(string message) => ApiAnswer.BadRequest(ErrorCodes.UploadMalformed, message);
+    private static ApiAnswer MalformedAnswer(string message) =>
+        ApiAnswer.BadRequest(ErrorCodes.UploadMalformed, message);
 
     private sealed record Received(long Bytes, ApiAnswer? Answer, bool Dropped);
 }

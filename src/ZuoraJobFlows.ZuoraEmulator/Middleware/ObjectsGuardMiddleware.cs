@@ -41,7 +41,9 @@ internal sealed class ObjectsGuardMiddleware(
         if (faultRate > 0 && Random.Shared.NextDouble() < faultRate)
         {
             var unavailable = Random.Shared.Next(2) == 0;
-            var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            var status = unavailable
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError;
             Log.FaultInjected(logger, status, context.Items[RequestContextMiddleware.RequestIdHeader] as string ?? "");
             await Answer(context, status, unavailable ? ErrorCodes.TemporaryError : ErrorCodes.InternalError,
                 unavailable ? "Service temporarily unavailable (injected fault)." : "Internal error (injected fault).");

@@ -1,6 +1,7 @@
 namespace ZuoraJobFlows.ZuoraEmulator.State;
 
-/// <summary>A custom object record; values are typed (string, long, decimal, bool). Guarded by the state lock.</summary>
+/// <summary>A custom object record; values are typed (string, long, decimal, bool). Guarded by the state lock.
+/// </summary>
 internal sealed class StoredRecord
 {
     public required string Id { get; init; }

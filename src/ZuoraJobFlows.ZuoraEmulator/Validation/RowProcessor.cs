@@ -69,7 +69,8 @@ internal sealed class RowProcessor
             existing = table.Find(id!);
             if (existing is null)
             {
-                problem = new RowProblem(ErrorCodes.RowRecordNotFound, $"No '{_definition.Name}' record has id '{id}'.");
+                problem = new RowProblem(ErrorCodes.RowRecordNotFound,
+                    $"No '{_definition.Name}' record has id '{id}'.");
             }
         }
 

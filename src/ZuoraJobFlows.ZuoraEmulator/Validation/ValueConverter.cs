@@ -103,7 +103,8 @@ internal static class ValueConverter
 
     private static bool IsDateTime(string raw)
     {
-        var hasOffset = raw.EndsWith('Z') || raw.LastIndexOfAny(['+', '-']) > raw.IndexOf('T', StringComparison.Ordinal);
+        var timeStart = raw.IndexOf('T', StringComparison.Ordinal);
+        var hasOffset = raw.EndsWith('Z') || raw.LastIndexOfAny(['+', '-']) > timeStart;
         return hasOffset && raw.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParseExact(raw,
             s_dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }

@@ -4,7 +4,7 @@ using Moq;
 
 namespace ZuoraJobFlows.Functions.Tests.Fakes;
 
-/// <summary>A Moq'd <see cref="DurableTaskClient"/> that knows the runs a test gives it and records new starts.</summary>
+/// <summary>A Moq'd <see cref="DurableTaskClient"/> that knows the runs a test adds and records new starts.</summary>
 internal sealed class FakeDurableClient
 {
     private readonly Dictionary<string, OrchestrationMetadata> _runs = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using Moq;
 
 namespace ZuoraJobFlows.Functions.Tests.Fakes;
 
-/// <summary>An input container with the blobs a test puts there; any other name answers 404 like storage does.</summary>
+/// <summary>An input container holding the blobs a test adds; any other name answers 404 as storage does.</summary>
 internal sealed class FakeInputBlobs
 {
     public const string Container = "zuora-imports";

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -38,7 +40,8 @@ internal sealed class StubZuora : IAsyncDisposable
             var form = await request.ReadFormAsync();
             if (form["client_secret"] != clientSecret)
             {
-                return Results.Json(new { code = "90000011", message = "Invalid client credentials." }, statusCode: 401);
+                return Results.Json(
+                    new { code = "90000011", message = "Invalid client credentials." }, statusCode: 401);
             }
 
             stub.TokensIssued++;
@@ -53,7 +56,11 @@ internal sealed class StubZuora : IAsyncDisposable
             }
 
             return Results.Json(
-                new { id = "job-1", @object = "vehicle", operation = "create", @namespace = "default", status = "accepted" });
+                new
+                {
+                    id = "job-1", @object = "vehicle", operation = "create", @namespace = "default",
+                    status = "accepted",
+                });
         });
 
         app.MapGet("/objects/jobs/{id}", (string id, HttpRequest request, HttpResponse response) =>

@@ -115,9 +115,10 @@ public sealed class ClientEmulatorContractTests
     {
         await using var session = await ContractSession.StartAsync();
         var options = new ZuoraRequestOptions { IdempotencyKey = "instance-1-chunk-0" };
+        var request = new BulkJobRequest("vehicle", BulkJobOperation.Create);
 
-        var first = await session.Client.SubmitJobAsync(new BulkJobRequest("vehicle", BulkJobOperation.Create), options);
-        var replay = await session.Client.SubmitJobAsync(new BulkJobRequest("vehicle", BulkJobOperation.Create), options);
+        var first = await session.Client.SubmitJobAsync(request, options);
+        var replay = await session.Client.SubmitJobAsync(request, options);
 
         Assert.Equal(first.Id, replay.Id);
         Assert.Equal(1, session.Emulator.JobsCreated);
