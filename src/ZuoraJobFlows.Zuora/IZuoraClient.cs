@@ -26,6 +26,13 @@ public interface IZuoraClient
     /// Uploads the CSV file of a <c>pending</c> job (<c>POST /objects/jobs/{id}/files</c>) as a streamed
     /// <c>multipart/form-data</c> part named <c>file</c> of type <c>text/csv</c>.
     /// </summary>
+    /// <remarks>
+    /// The upload is never retried by the HTTP pipeline and has no per-attempt timeout, only
+    /// <see cref="ZuoraClientOptions.UploadTimeout"/>. When Zuora refuses the token (401), the file is sent again with
+    /// a new token only if <paramref name="content"/> can seek back to where it started; otherwise a new token is
+    /// fetched and a transient <see cref="ZuoraApiException"/> (status 401) is thrown, so that the caller uploads
+    /// again from a fresh stream. The caller keeps ownership of <paramref name="content"/>; it is not disposed.
+    /// </remarks>
     /// <param name="jobId">The job that receives the file.</param>
     /// <param name="content">The CSV bytes; read once, from its current position, and never buffered whole.</param>
     /// <param name="fileName">The file name Zuora records for the upload.</param>

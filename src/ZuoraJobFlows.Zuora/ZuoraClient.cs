@@ -50,11 +50,6 @@ internal sealed class ZuoraClient : IZuoraClient
         return job with { RequestId = requestId };
     }
 
-    /// <remarks>
-    /// When Zuora refuses the token, the upload is sent again with a new token only if <paramref name="content"/>
-    /// can seek back to where it started; otherwise a transient <see cref="ZuoraApiException"/> (401) is thrown
-    /// after a new token was fetched, and the caller uploads again from a fresh stream.
-    /// </remarks>
     public async Task<BulkJob> UploadFileAsync(
         string jobId,
         Stream content,

@@ -19,7 +19,7 @@ public sealed class ApiActionResultTests
     }
 
     [Fact]
-    public async Task ExecuteResultAsync_Body_WritesCamelCaseJsonWithoutNulls()
+    public async Task ExecuteResultAsync_Body_WritesCamelCaseJson()
     {
         var request = HttpExchange.Request();
         var body = new SkippedStart("create/vehicle/empty.csv", "The blob is empty.");

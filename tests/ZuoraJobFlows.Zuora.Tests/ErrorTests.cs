@@ -14,7 +14,8 @@ public sealed class ErrorTests
     {
         using var host = new ZuoraTestHost();
         host.Handler.Respond = (_, _) => Task.FromResult(
-            WithRequestId(RecordingHandler.Json(HttpStatusCode.BadRequest, """{ "code": "71000020", "message": "Bad id" }""")));
+            WithRequestId(RecordingHandler.Json(
+                HttpStatusCode.BadRequest, """{ "code": "71000020", "message": "Bad id" }""")));
 
         var exception = await Assert.ThrowsAsync<ZuoraApiException>(() => host.Client.GetJobAsync("job-1"));
 
@@ -51,7 +52,8 @@ public sealed class ErrorTests
     [Theory]
     [InlineData("""{ "Errors": [ { "Code": "50000040", "Message": "Legacy shape" } ] }""", "50000040", "Legacy shape")]
     [InlineData("""{ "error": { "code": "50000041", "message": "Nested" } }""", "50000041", "Nested")]
-    [InlineData("""{ "error": "invalid_request", "error_description": "OAuth shape" }""", "invalid_request", "OAuth shape")]
+    [InlineData(
+        """{ "error": "invalid_request", "error_description": "OAuth shape" }""", "invalid_request", "OAuth shape")]
     public void ParseErrors_OtherBodyShapes_ReadsCodeAndMessage(string body, string code, string message)
     {
         var errors = Http.ZuoraErrorReader.ParseErrors(System.Text.Encoding.UTF8.GetBytes(body));
@@ -182,7 +184,8 @@ public sealed class ErrorTests
     {
         using var host = new ZuoraTestHost();
         host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(
-            HttpStatusCode.NotFound, """{ "success": false, "reasons": [ { "code": "71000040", "message": "nope" } ] }"""));
+            HttpStatusCode.NotFound,
+            """{ "success": false, "reasons": [ { "code": "71000040", "message": "nope" } ] }"""));
 
         var definition = await host.Client.GetDefinitionAsync("unicorn");
 
@@ -190,11 +193,18 @@ public sealed class ErrorTests
         Assert.Equal("/objects/definitions/default/unicorn", Assert.Single(host.Handler.ApiRequests).PathAndQuery);
     }
 
+    private const string Schema =
+        """
+        { "object": "vehicle", "properties": { "make__c": { "type": "string", "maxLength": 64 } },
+          "required": ["make__c"] }
+        """;
+
     [Theory]
-    [InlineData("""{ "object": "vehicle", "properties": { "make__c": { "type": "string", "maxLength": 64 } }, "required": ["make__c"] }""")]
-    [InlineData("""{ "id": "d1", "type": "vehicle", "schema": { "object": "vehicle", "properties": { "make__c": { "type": "string", "maxLength": 64 } }, "required": ["make__c"] } }""")]
-    public async Task GetDefinitionAsync_EitherShape_ReadsSchema(string body)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetDefinitionAsync_EitherShape_ReadsSchema(bool wrapped)
     {
+        var body = wrapped ? $$"""{ "id": "d1", "type": "vehicle", "schema": {{Schema}} }""" : Schema;
         using var host = new ZuoraTestHost();
         host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, body));
 

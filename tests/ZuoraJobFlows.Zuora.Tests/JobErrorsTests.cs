@@ -91,7 +91,7 @@ public sealed class JobErrorsTests
     public async Task ReadAsync_OneByteAtATime_ReadsEveryElement()
     {
         var json = """{ "success": true, "other": { "nested": [1, {"errors": []}] }, "errors": [ """
-            + string.Join(",", Enumerable.Range(2, 50).Select(row => $$"""{ "code": "1", "message": "m{{row}}", "row": {{row}} }"""))
+            + string.Join(",", Enumerable.Range(2, 50).Select(ErrorJson))
             + """ ], "after": "ignored" }""";
         var stream = new ChunkedStream();
         foreach (var c in json)
@@ -106,6 +106,8 @@ public sealed class JobErrorsTests
 
         Assert.Equal(Enumerable.Range(2, 50).Select(r => (long)r), errors.Select(e => e.Row));
     }
+
+    private static string ErrorJson(int row) => $$"""{ "code": "1", "message": "m{{row}}", "row": {{row}} }""";
 
     [Fact]
     public async Task ReadAsync_ElementLargerThanBuffer_ReadsIt()

@@ -23,7 +23,11 @@ public sealed class ListJobsTests
 
         Assert.Equal(["job-1", "job-2", "job-3"], jobs.Select(j => j.Id));
         Assert.Equal(
-            ["/objects/jobs?pageSize=1", "/objects/jobs?pageSize=1&cursor=job-1", "/objects/jobs?pageSize=1&cursor=job-2"],
+            [
+                "/objects/jobs?pageSize=1",
+                "/objects/jobs?pageSize=1&cursor=job-1",
+                "/objects/jobs?pageSize=1&cursor=job-2",
+            ],
             host.Handler.ApiRequests.Select(r => r.PathAndQuery));
     }
 
@@ -44,7 +48,8 @@ public sealed class ListJobsTests
     public async Task ListJobsAsync_ServerRepeatsCursor_Stops()
     {
         using var host = new ZuoraTestHost();
-        host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, Page("same", "job-1")));
+        host.Handler.Respond = (_, _) =>
+            Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, Page("same", "job-1")));
 
         var jobs = await host.Client.ListJobsAsync().ToListAsync();
 

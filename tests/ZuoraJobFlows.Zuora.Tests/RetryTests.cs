@@ -30,7 +30,8 @@ public sealed class RetryTests
     public async Task GetJobAsync_AlwaysUnavailable_StopsAfterMaxGetRetries()
     {
         using var host = new ZuoraTestHost(o => o.MaxGetRetries = 3);
-        host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
+        host.Handler.Respond = (_, _) =>
+            Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
 
         var exception = await Assert.ThrowsAsync<ZuoraApiException>(() => host.Client.GetJobAsync("job-1"));
 
@@ -67,7 +68,8 @@ public sealed class RetryTests
     public async Task SubmitJobAsync_ServiceUnavailable_IsNotRetried()
     {
         using var host = new ZuoraTestHost();
-        host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
+        host.Handler.Respond = (_, _) =>
+            Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
 
         var exception = await Assert.ThrowsAsync<ZuoraApiException>(
             () => host.Client.SubmitJobAsync(new BulkJobRequest("vehicle", BulkJobOperation.Create)));
@@ -92,7 +94,8 @@ public sealed class RetryTests
     public async Task CancelJobAsync_ServiceUnavailable_IsNotRetried()
     {
         using var host = new ZuoraTestHost();
-        host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
+        host.Handler.Respond = (_, _) =>
+            Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
 
         await Assert.ThrowsAsync<ZuoraApiException>(() => host.Client.CancelJobAsync("job-1"));
 
@@ -103,7 +106,8 @@ public sealed class RetryTests
     public async Task UploadFileAsync_ServiceUnavailable_IsNotRetried()
     {
         using var host = new ZuoraTestHost();
-        host.Handler.Respond = (_, _) => Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
+        host.Handler.Respond = (_, _) =>
+            Task.FromResult(RecordingHandler.Json(HttpStatusCode.ServiceUnavailable, "{}"));
         using var file = new MemoryStream("a\n1\n"u8.ToArray());
 
         var exception = await Assert.ThrowsAsync<ZuoraApiException>(

@@ -52,7 +52,8 @@ public sealed class UploadTests
         host.Handler.Respond = (request, _) =>
         {
             contentLength = request.Content!.Headers.ContentLength;
-            return Task.FromResult(RecordingHandler.Json(HttpStatusCode.OK, RecordingHandler.JobJson("job-1", "in_progress")));
+            return Task.FromResult(
+                RecordingHandler.Json(HttpStatusCode.OK, RecordingHandler.JobJson("job-1", "in_progress")));
         };
         using var file = new MemoryStream("a,b\n1,2\n"u8.ToArray());
 

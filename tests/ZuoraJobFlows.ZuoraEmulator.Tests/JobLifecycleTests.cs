@@ -73,6 +73,22 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
+    public async Task Processing_PausedByTinyRate_ResumesWhenPaceIsRaisedAtRunTime()
+    {
+        await using var session = await EmulatorSession.StartAsync(o => o.RecordsPerSecond = 0.001);
+        var id = await session.SubmitOkAsync("create");
+        using var upload = await session.UploadAsync(id, "make__c,model__c,vin__c\nVW,Golf,V1\nVW,Polo,V2\nVW,Up,V3\n");
+        var paused = await session.WaitForStatusAsync(id, "in_progress");
+
+        session.Server.Options.RecordsPerSecond = 0;
+        var done = await session.WaitForEndAsync(id);
+
+        Assert.True(paused["recordsProcessed"]!.GetValue<long>() < 3);
+        Assert.Equal("completed", done["status"]!.GetValue<string>());
+        Assert.Equal(3, done["recordsProcessed"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Get_UnknownJob_Returns404WithCode()
     {
         await using var session = await EmulatorSession.StartAsync();

@@ -13,8 +13,9 @@ namespace ZuoraJobFlows.Functions.Triggers;
 /// </summary>
 public sealed class ImportBlobTrigger(ImportApi importApi, ILogger<ImportBlobTrigger> logger)
 {
-    // Flex Consumption delivers blob triggers through Event Grid only; the path keeps the folder layout
-    // {operation}/{object}/{name} so a file in the wrong place is still seen and rejected with a summary.
+    // Flex Consumption delivers blob triggers through Event Grid only. A blob outside the folder layout (at the
+    // container's root, say) does not match and starts nothing; an unknown operation folder does match and the
+    // run ends Rejected with a summary that says why.
     private const string BlobPath = "%Imports:InputContainer%/{operation}/{object}/{name}";
 
     private readonly ImportApi _importApi = importApi;

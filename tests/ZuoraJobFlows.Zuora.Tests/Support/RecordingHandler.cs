@@ -17,7 +17,7 @@ public sealed class RecordingHandler : HttpMessageHandler
     public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Respond { get; set; } =
         (_, _) => Task.FromResult(Json(HttpStatusCode.OK, JobJson("job-1", "pending")));
 
-    /// <summary>Answers token requests; the default issues token-N valid for <see cref="TokenLifetimeSeconds"/>.</summary>
+    /// <summary>Answers token requests; by default token-N valid for <see cref="TokenLifetimeSeconds"/>.</summary>
     public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? RespondToToken { get; set; }
 
     public int TokenLifetimeSeconds { get; set; } = 3600;
@@ -35,13 +35,16 @@ public sealed class RecordingHandler : HttpMessageHandler
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     public static string JobJson(string id, string status) =>
-        $$"""{ "id": "{{id}}", "object": "vehicle", "operation": "create", "namespace": "default", "status": "{{status}}" }""";
+        $$"""
+        { "id": "{{id}}", "object": "vehicle", "operation": "create", "namespace": "default", "status": "{{status}}" }
+        """;
 
     protected override async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage request,
         CancellationToken cancellationToken)
     {
-        var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        var headers = request.Headers.ToDictionary(
+            h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = RecordBodies && request.Content is not null
             ? await request.Content.ReadAsStringAsync(cancellationToken)
             : null;
@@ -62,7 +65,9 @@ public sealed class RecordingHandler : HttpMessageHandler
         var number = Interlocked.Increment(ref _tokensIssued);
         return Json(
             HttpStatusCode.OK,
-            $$"""{ "access_token": "token-{{number}}", "token_type": "bearer", "expires_in": {{TokenLifetimeSeconds}} }""");
+            $$"""
+            { "access_token": "token-{{number}}", "token_type": "bearer", "expires_in": {{TokenLifetimeSeconds}} }
+            """);
     }
 
     private static bool IsToken(Uri uri) => uri.AbsolutePath.EndsWith("/oauth/token", StringComparison.Ordinal);
