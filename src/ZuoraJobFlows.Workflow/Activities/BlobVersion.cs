@@ -3,7 +3,9 @@ using Azure.Storage.Blobs.Models;
 
 namespace ZuoraJobFlows.Workflow.Activities;
 
-/// <summary>Reads pinned to the blob version a run was started for, so a later upload of the same name never mixes in.</summary>
+/// <summary>
+/// Reads pinned to the blob version a run was started for, so a later upload of the same name never mixes in.
+/// </summary>
 internal static class BlobVersion
 {
     public static BlobRequestConditions? Conditions(string? eTag) =>

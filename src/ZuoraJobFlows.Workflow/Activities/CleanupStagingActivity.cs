@@ -25,7 +25,8 @@ public sealed class CleanupStagingActivity(BlobServiceClient blobs, ILogger<Clea
 
             var deleted = 0;
             var prefix = ResultPaths.StagingPrefix(input.RunId);
-            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix,
+                cancellationToken))
             {
                 await container.DeleteBlobIfExistsAsync(item.Name, cancellationToken: cancellationToken);
                 deleted++;

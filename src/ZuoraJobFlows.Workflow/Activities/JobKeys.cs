@@ -13,7 +13,9 @@ public static class JobKeys
 
     public static string CancelKey(string runId, string jobId) => $"{runId}:{jobId}:cancel";
 
-    /// <summary>The run id as a <c>Zuora-Track-Id</c>: printable US-ASCII without <c>: ; " '</c>, at most 64 long.</summary>
+    /// <summary>
+    /// The run id as a <c>Zuora-Track-Id</c>: printable US-ASCII without <c>: ; " '</c>, at most 64 long.
+    /// </summary>
     public static string TrackId(string runId)
     {
         ArgumentNullException.ThrowIfNull(runId);

@@ -4,7 +4,9 @@ using ZuoraJobFlows.Zuora.Models;
 
 namespace ZuoraJobFlows.Workflow.Activities;
 
-/// <summary>Submits one bulk job. Every attempt uses the same idempotency key, so a retry never makes a second job.</summary>
+/// <summary>
+/// Submits one bulk job. Every attempt uses the same idempotency key, so a retry never makes a second job.
+/// </summary>
 public sealed class SubmitJobActivity(IZuoraClient zuora, ILogger<SubmitJobActivity> logger)
 {
     private readonly IZuoraClient _zuora = zuora;

@@ -16,7 +16,9 @@ internal static class TransientFailures
         _ => false,
     };
 
-    /// <summary>Wraps a transient failure so the retry policy recognises it; keeps Zuora's request id in the text.</summary>
+    /// <summary>
+    /// Wraps a transient failure so the retry policy recognises it; keeps Zuora's request id in the text.
+    /// </summary>
     public static TransientActivityException Wrap(Exception exception)
     {
         var requestId = (exception as ZuoraApiException)?.RequestId;

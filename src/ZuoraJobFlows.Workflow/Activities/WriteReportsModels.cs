@@ -20,7 +20,9 @@ public sealed record WriteReportsInput
     public IReadOnlyList<ReportJob> Jobs { get; init; } = [];
 }
 
-/// <summary>A job whose errors go into the reports; <see cref="FirstRow"/> maps its rows to the original file.</summary>
+/// <summary>
+/// A job whose errors go into the reports; <see cref="FirstRow"/> maps its rows to the original file.
+/// </summary>
 public sealed record ReportJob(int Chunk, string JobId, long FirstRow);
 
 public sealed record WriteReportsResult

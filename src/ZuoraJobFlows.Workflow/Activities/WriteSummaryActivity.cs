@@ -22,8 +22,12 @@ public sealed class WriteSummaryActivity(BlobServiceClient blobs, ILogger<WriteS
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
             var json = JsonSerializer.SerializeToUtf8Bytes(input.Summary, SummaryJson.Options);
-            var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
-            await container.GetBlobClient(input.SummaryBlob).UploadAsync(new BinaryData(json), options, cancellationToken);
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            };
+            await container.GetBlobClient(input.SummaryBlob).UploadAsync(new BinaryData(json), options,
+                cancellationToken);
 
             ActivityLog.SummaryWritten(_logger, input.Summary.RunId, input.SummaryBlob, input.Summary.Status);
             return input.SummaryBlob;

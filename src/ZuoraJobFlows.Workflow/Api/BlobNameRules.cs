@@ -5,7 +5,9 @@ internal static class BlobNameRules
 {
     private const int MaxBlobNameLength = 1024;
 
-    /// <summary>Returns why <paramref name="blobName"/> is refused, or null when it is a usable relative name.</summary>
+    /// <summary>
+    /// Returns why <paramref name="blobName"/> is refused, or null when it is a usable relative name.
+    /// </summary>
     public static string? Problem(string blobName)
     {
         if (string.IsNullOrWhiteSpace(blobName))

@@ -32,7 +32,9 @@ public sealed class ImportApi(
     private readonly TimeProvider _timeProvider = timeProvider;
     private readonly ILogger<ImportApi> _logger = logger;
 
-    /// <summary>How the hosts write <see cref="ApiResult.Body"/>: camelCase, enums as strings, nulls left out.</summary>
+    /// <summary>
+    /// How the hosts write <see cref="ApiResult.Body"/>: camelCase, enums as strings, nulls left out.
+    /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -42,7 +44,8 @@ public sealed class ImportApi(
     public static string StatusUri(string instanceId) => $"/api/imports/{Uri.EscapeDataString(instanceId)}";
 
     /// <summary><c>POST /api/imports</c>: starts an import of a blob already in the input container.</summary>
-    public async Task<ApiResult> StartImportAsync(DurableTaskClient client, Stream body, CancellationToken cancellationToken)
+    public async Task<ApiResult> StartImportAsync(DurableTaskClient client, Stream body,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
@@ -132,7 +135,8 @@ public sealed class ImportApi(
     }
 
     /// <summary><c>GET /api/imports/{id}</c>.</summary>
-    public async Task<ApiResult> GetImportAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    public async Task<ApiResult> GetImportAsync(DurableTaskClient client, string id,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
 
@@ -159,7 +163,8 @@ public sealed class ImportApi(
         if (!string.IsNullOrWhiteSpace(status))
         {
             statuses = [];
-            foreach (var part in status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in status.Split(',',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!Enum.TryParse<OrchestrationRuntimeStatus>(part, ignoreCase: true, out var parsed)
                     || !Enum.IsDefined(parsed) || part.All(char.IsAsciiDigit))
@@ -220,7 +225,8 @@ public sealed class ImportApi(
 
         if (metadata.IsCompleted)
         {
-            return Problems.Conflict($"Run '{id}' already ended ({metadata.RuntimeStatus}); there is nothing to cancel.");
+            return Problems.Conflict(
+                $"Run '{id}' already ended ({metadata.RuntimeStatus}); there is nothing to cancel.");
         }
 
         await client.RaiseEventAsync(
@@ -230,7 +236,8 @@ public sealed class ImportApi(
     }
 
     /// <summary><c>POST /api/deletes</c>: starts a delete job for the records matching a filter.</summary>
-    public async Task<ApiResult> StartDeleteAsync(DurableTaskClient client, Stream body, CancellationToken cancellationToken)
+    public async Task<ApiResult> StartDeleteAsync(DurableTaskClient client, Stream body,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
@@ -326,7 +333,8 @@ public sealed class ImportApi(
     private static string? DelimiterOf(IDictionary<string, string> metadata) =>
         metadata.TryGetValue("delimiter", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    private async Task<ApiResult?> ExistingRunAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    private async Task<ApiResult?> ExistingRunAsync(DurableTaskClient client, string id,
+        CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         return metadata is null

@@ -12,7 +12,9 @@ public static class ImportInstanceId
     public const string ImportPrefix = "imp-";
     public const string DeletePrefix = "del-";
 
-    /// <summary><c>imp-</c> and 32 hex digits of SHA-256; valid as an orchestration id and as a blob path segment.</summary>
+    /// <summary>
+    /// <c>imp-</c> and 32 hex digits of SHA-256; valid as an orchestration id and as a blob path segment.
+    /// </summary>
     public static string For(string container, string blobName, string? eTag)
     {
         ArgumentNullException.ThrowIfNull(container);

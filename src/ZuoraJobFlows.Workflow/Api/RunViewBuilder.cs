@@ -22,7 +22,8 @@ internal static class RunViewBuilder
             ?? outputContainer;
 
         var folder = output?.ResultFolder ?? (importInput is not null
-            ? ResultPaths.ResultFolder(importInput.Operation, importInput.Object, importInput.BlobName, metadata.InstanceId)
+            ? ResultPaths.ResultFolder(importInput.Operation, importInput.Object, importInput.BlobName,
+                metadata.InstanceId)
             : deleteInput is not null ? ResultPaths.DeleteResultFolder(deleteInput.Object, metadata.InstanceId) : null);
         var jobs = custom?.Jobs ?? [];
 

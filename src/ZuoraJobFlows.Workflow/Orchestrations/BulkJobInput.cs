@@ -2,7 +2,9 @@ using ZuoraJobFlows.Zuora.Models;
 
 namespace ZuoraJobFlows.Workflow.Orchestrations;
 
-/// <summary>The input of <see cref="BulkJobOrchestrator"/>: one Zuora job for one chunk (or one delete filter).</summary>
+/// <summary>
+/// The input of <see cref="BulkJobOrchestrator"/>: one Zuora job for one chunk (or one delete filter).
+/// </summary>
 public sealed record BulkJobInput
 {
     public required string RunId { get; init; }

@@ -95,7 +95,8 @@ internal sealed class BulkJobRun
                     OrchestrationLog.WaitingForSlot(logger, _input.RunId, _input.Chunk, delay);
                     if (await WaitAsync(delay))
                     {
-                        return End(JobOutcome.Cancelled, reason: "Cancelled on request while waiting for a Zuora slot.");
+                        return End(JobOutcome.Cancelled,
+                            reason: "Cancelled on request while waiting for a Zuora slot.");
                     }
 
                     break;

@@ -90,7 +90,8 @@ public sealed class DeleteRecordsOrchestrator : TaskOrchestrator<DeleteRecordsIn
 
         await context.CallActivityAsync<string>(
             WorkflowNames.WriteSummary,
-            new WriteSummaryInput { OutputContainer = input.Settings.OutputContainer, SummaryBlob = summaryBlob, Summary = summary },
+            new WriteSummaryInput { OutputContainer = input.Settings.OutputContainer, SummaryBlob = summaryBlob,
+                Summary = summary },
             retry);
 
         context.SetCustomStatus(new RunCustomStatus

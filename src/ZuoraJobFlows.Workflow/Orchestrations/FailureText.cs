@@ -4,7 +4,9 @@ namespace ZuoraJobFlows.Workflow.Orchestrations;
 
 internal static class FailureText
 {
-    /// <summary>The innermost failure's message: what went wrong, without the durable task wrapping around it.</summary>
+    /// <summary>
+    /// The innermost failure's message: what went wrong, without the durable task wrapping around it.
+    /// </summary>
     public static string Describe(TaskFailedException exception)
     {
         var details = exception.FailureDetails;

@@ -144,7 +144,8 @@ internal sealed class ImportRun
         if (cancelled || _results.Values.Any(r => r.Outcome == JobOutcome.Cancelled))
         {
             var done = _results.Values.Count(r => r.Outcome == JobOutcome.Completed);
-            return (RunStatus.Cancelled, $"Cancelled on request; {done} of {chunks.Count} chunk(s) were processed.", null);
+            return (RunStatus.Cancelled, $"Cancelled on request; {done} of {chunks.Count} chunk(s) were processed.",
+                null);
         }
 
         if (failed.Result is not null)
@@ -176,7 +177,8 @@ internal sealed class ImportRun
 
         await _context.CallActivityAsync<string>(
             WorkflowNames.WriteSummary,
-            new WriteSummaryInput { OutputContainer = _settings.OutputContainer, SummaryBlob = summaryBlob, Summary = summary },
+            new WriteSummaryInput { OutputContainer = _settings.OutputContainer, SummaryBlob = summaryBlob,
+                Summary = summary },
             _retry);
 
         if (_prepared is not null)

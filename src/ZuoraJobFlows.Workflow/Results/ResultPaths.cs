@@ -7,7 +7,9 @@ public static class ResultPaths
     public const string ErrorsFileName = "errors.csv";
     public const string RetryFileName = "retry.csv";
 
-    /// <summary><c>{operation}/{object}/{name}/{instanceId}</c>, where name is the blob path after the two folders.</summary>
+    /// <summary>
+    /// <c>{operation}/{object}/{name}/{instanceId}</c>, where name is the blob path after the two folders.
+    /// </summary>
     public static string ResultFolder(string operation, string objectName, string blobName, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(blobName);

@@ -76,7 +76,8 @@ public sealed class ImportApiTests : IAsyncLifetime
         var expectedId = ImportInstanceId.For(_imports.InputContainer, "create/vehicle/my cars #1.csv", eTag);
         ImportRunInput? scheduled = null;
         _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
-                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(),
+                    It.IsAny<CancellationToken>()))
             .Callback((TaskName _, object? input, StartOrchestrationOptions? _, CancellationToken _) =>
                 scheduled = input as ImportRunInput)
             .ReturnsAsync(expectedId);
@@ -137,7 +138,8 @@ public sealed class ImportApiTests : IAsyncLifetime
 
         Assert.Equal(409, result.StatusCode);
         _client.Verify(
-            c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()),
+            c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(),
+                It.IsAny<CancellationToken>()),
             Times.Never);
     }
 
@@ -162,7 +164,8 @@ public sealed class ImportApiTests : IAsyncLifetime
     [InlineData("{\"filter\":{\"conditions\":[{\"field\":\"a\",\"operator\":\"EQ\",\"value\":1}]}}", "object")]
     [InlineData("{\"object\":\"vehicle\"}", "filter")]
     [InlineData("{\"object\":\"vehicle\",\"filter\":{\"conditions\":[]}}", "filter.conditions")]
-    [InlineData("{\"object\":\"vehicle\",\"filter\":{\"conditions\":[{\"field\":\"a\",\"operator\":\"LIKE\",\"value\":1}]}}",
+    [InlineData(
+        "{\"object\":\"vehicle\",\"filter\":{\"conditions\":[{\"field\":\"a\",\"operator\":\"LIKE\",\"value\":1}]}}",
         "filter.conditions[0].operator")]
     [InlineData("{\"object\":\"vehicle\",\"filter\":{\"conditions\":[{\"field\":\"a\",\"operator\":\"EQ\"}]}}",
         "filter.conditions[0].value")]
@@ -178,7 +181,8 @@ public sealed class ImportApiTests : IAsyncLifetime
     [Fact]
     public async Task StartDeleteAsync_ValidFilter_202StartsDeleteOrchestrator()
     {
-        var body = "{\"object\":\"vehicle\",\"filter\":{\"conditions\":[{\"field\":\"year__c\",\"operator\":\"LT\",\"value\":2000}]}}";
+        var body = "{\"object\":\"vehicle\",\"filter\":{\"conditions\":"
+            + "[{\"field\":\"year__c\",\"operator\":\"LT\",\"value\":2000}]}}";
 
         var result = await _api.StartDeleteAsync(_client.Object, Body(body), CancellationToken.None);
 
@@ -226,6 +230,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     private void NoRunScheduled() =>
         _client.Verify(
             c => c.ScheduleNewOrchestrationInstanceAsync(
-                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(),
+                    It.IsAny<CancellationToken>()),
             Times.Never);
 }

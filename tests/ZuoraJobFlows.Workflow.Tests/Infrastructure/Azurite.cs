@@ -20,5 +20,6 @@ internal static class Azurite
     public static BlobServiceClient CreateClient() => new(ConnectionString);
 
     /// <summary>A container name no other test uses (3-63 lowercase letters, digits and dashes).</summary>
-    public static string UniqueContainer(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
+    public static string UniqueContainer(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63,
+        prefix.Length + 33)];
 }

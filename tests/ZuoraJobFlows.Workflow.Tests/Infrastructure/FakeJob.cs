@@ -56,7 +56,8 @@ internal sealed class FakeJob
 
     public void Attach(Mock<IZuoraClient> zuora)
     {
-        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(),
+            It.IsAny<CancellationToken>()))
             .Returns((BulkJobRequest _, ZuoraRequestOptions? options, CancellationToken _) =>
             {
                 SubmitKeys.Enqueue(options?.IdempotencyKey);
@@ -70,7 +71,8 @@ internal sealed class FakeJob
                 return Task.FromResult(Poll());
             });
 
-        zuora.Setup(z => z.UploadFileAsync(Id, It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.UploadFileAsync(Id, It.IsAny<Stream>(), It.IsAny<string>(),
+            It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
             .Returns(async (string _, Stream content, string _, ZuoraRequestOptions? options, CancellationToken ct) =>
             {
                 UploadKeys.Enqueue(options?.IdempotencyKey);
@@ -97,11 +99,14 @@ internal sealed class FakeJob
             });
     }
 
-    /// <summary>Makes the first <paramref name="failures"/> upload attempts fail with <paramref name="error"/>.</summary>
+    /// <summary>
+    /// Makes the first <paramref name="failures"/> upload attempts fail with <paramref name="error"/>.
+    /// </summary>
     public void FailUploads(Mock<IZuoraClient> zuora, int failures, Exception error)
     {
         var remaining = failures;
-        zuora.Setup(z => z.UploadFileAsync(Id, It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.UploadFileAsync(Id, It.IsAny<Stream>(), It.IsAny<string>(),
+            It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
             .Returns((string _, Stream _, string _, ZuoraRequestOptions? options, CancellationToken _) =>
             {
                 UploadKeys.Enqueue(options?.IdempotencyKey);
@@ -132,7 +137,8 @@ internal sealed class FakeJob
         }
     }
 
-    private BulkJob Snapshot(BulkJobStatus status) => ZuoraFakes.Job(Id, status, status is BulkJobStatus.Completed or BulkJobStatus.Failed ? Records : 0) with
+    private BulkJob Snapshot(BulkJobStatus status) => ZuoraFakes.Job(Id, status,
+        status is BulkJobStatus.Completed or BulkJobStatus.Failed ? Records : 0) with
     {
         Error = status == BulkJobStatus.Failed ? Failure : null,
     };

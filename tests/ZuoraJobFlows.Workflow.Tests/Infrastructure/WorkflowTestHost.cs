@@ -87,9 +87,11 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
     public static Mock<IZuoraClient> NewZuora()
     {
         var zuora = new Mock<IZuoraClient>(MockBehavior.Loose);
-        zuora.Setup(z => z.GetDefinitionAsync("vehicle", It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.GetDefinitionAsync("vehicle", It.IsAny<ZuoraRequestOptions?>(),
+            It.IsAny<CancellationToken>()))
             .ReturnsAsync(ZuoraFakes.Vehicle);
-        zuora.Setup(z => z.GetJobErrorsAsync(It.IsAny<string>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.GetJobErrorsAsync(It.IsAny<string>(), It.IsAny<ZuoraRequestOptions?>(),
+            It.IsAny<CancellationToken>()))
             .Returns(() => ZuoraFakes.Errors());
         return zuora;
     }

@@ -97,7 +97,8 @@ public sealed class ImportCsvOrchestratorTests
         var job = new FakeJob("job-4");
         job.Attach(zuora);
         var refusals = 2;
-        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(),
+            It.IsAny<CancellationToken>()))
             .Returns((BulkJobRequest _, ZuoraRequestOptions? options, CancellationToken _) =>
             {
                 job.SubmitKeys.Enqueue(options?.IdempotencyKey);
@@ -128,7 +129,8 @@ public sealed class ImportCsvOrchestratorTests
         var zuora = WorkflowTestHost.NewZuora();
         var job = new FakeJob("job-5");
         job.Attach(zuora);
-        zuora.Setup(z => z.UploadFileAsync("job-5", It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.UploadFileAsync("job-5", It.IsAny<Stream>(), It.IsAny<string>(),
+            It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
             .Returns((string _, Stream _, string _, ZuoraRequestOptions? options, CancellationToken _) =>
             {
                 job.UploadKeys.Enqueue(options?.IdempotencyKey);
@@ -137,7 +139,10 @@ public sealed class ImportCsvOrchestratorTests
             });
         await using var host = await WorkflowTestHost.StartAsync(zuora.Object);
         var (blobName, eTag) = await host.UploadAsync("create/vehicle/cars.csv", Cars);
-        var settings = WorkflowTestHost.FastSettings(host.OutputContainer) with { PollTimeout = TimeSpan.FromSeconds(1) };
+        var settings = WorkflowTestHost.FastSettings(host.OutputContainer) with
+        {
+            PollTimeout = TimeSpan.FromSeconds(1),
+        };
 
         var id = await host.StartImportAsync(blobName, eTag, settings);
         var metadata = await host.WaitForEndAsync(id);
@@ -172,7 +177,8 @@ public sealed class ImportCsvOrchestratorTests
     {
         var zuora = WorkflowTestHost.NewZuora();
         var calls = 0;
-        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+        zuora.Setup(z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(),
+            It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 Interlocked.Increment(ref calls);
@@ -253,7 +259,8 @@ public sealed class ImportCsvOrchestratorTests
         Assert.Equal("Rejected", summary.GetProperty("status").GetString());
         Assert.Contains("'boat' is not defined", summary.GetProperty("reason").GetString());
         zuora.Verify(
-            z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()),
+            z => z.SubmitJobAsync(It.IsAny<BulkJobRequest>(), It.IsAny<ZuoraRequestOptions?>(),
+                It.IsAny<CancellationToken>()),
             Times.Never);
     }
 

@@ -36,7 +36,8 @@ public sealed class WorkerSerializerRoundTripTests
         new BulkJobInput
         {
             RunId = "imp-1", Chunk = 2, Object = "vehicle", Operation = BulkJobOperation.Delete,
-            Filter = new BulkJobFilter([new BulkJobCondition("year__c", FilterOperator.GE, JsonDocument.Parse("2020").RootElement)]),
+            Filter = new BulkJobFilter([new BulkJobCondition("year__c", FilterOperator.GE,
+                JsonDocument.Parse("2020").RootElement)]),
             Settings = Settings,
             State = new BulkJobState
             {
@@ -54,13 +55,15 @@ public sealed class WorkerSerializerRoundTripTests
         new DeleteRecordsInput
         {
             RunId = "del-1", Object = "vehicle",
-            Filter = new BulkJobFilter([new BulkJobCondition("make__c", FilterOperator.EQ, JsonDocument.Parse("\"Volvo\"").RootElement)]),
+            Filter = new BulkJobFilter([new BulkJobCondition("make__c", FilterOperator.EQ,
+                JsonDocument.Parse("\"Volvo\"").RootElement)]),
             Settings = Settings, RequestedAt = WithOffset,
         },
         new RunCustomStatus
         {
             Phase = RunPhase.WaitingForSlot, ChunksTotal = 3, ChunksDone = 1, RecordsProcessed = 10,
-            Jobs = [new JobProgress { Chunk = 1, Phase = RunPhase.Finished, JobId = "j", JobStatus = BulkJobStatus.Completed }],
+            Jobs = [new JobProgress { Chunk = 1, Phase = RunPhase.Finished, JobId = "j",
+                JobStatus = BulkJobStatus.Completed }],
         },
         new JobProgress { Chunk = 2, Phase = RunPhase.Uploading, JobId = "k", JobStatus = BulkJobStatus.Pending },
         new CancelSignal("because"),
@@ -98,7 +101,8 @@ public sealed class WorkerSerializerRoundTripTests
         var converter = JsonDataConverter.Default;
         var input = new DeleteRecordsInput
         {
-            RunId = "del-1", Object = "vehicle", Filter = new BulkJobFilter([]), Settings = Settings, RequestedAt = WithOffset,
+            RunId = "del-1", Object = "vehicle", Filter = new BulkJobFilter([]), Settings = Settings,
+                RequestedAt = WithOffset,
         };
 
         var back = converter.Deserialize<DeleteRecordsInput>(converter.Serialize(input))!;
