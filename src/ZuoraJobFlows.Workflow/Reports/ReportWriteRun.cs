@@ -18,12 +18,14 @@ internal sealed class ReportWriteRun(
     private const int FlushThreshold = 256 * 1024;
 
     private readonly CsvRecordReader _reader = new(input, MaxRecordBytes, bufferSize);
+    private readonly CsvRecordBatch _batch = new();
     private readonly PipeWriter _errors = PipeWriter.Create(errorsCsv, new StreamPipeWriterOptions(leaveOpen: true));
     private readonly PipeWriter _retry = PipeWriter.Create(retryCsv, new StreamPipeWriterOptions(leaveOpen: true));
     private byte _delimiter = (byte)',';
     private bool _readerDone;
     private long _currentRow = 1;
     private long _valuesRow;
+    private int _index;
     private int _columnCount;
     private List<string> _values = [];
 
@@ -86,18 +88,27 @@ internal sealed class ReportWriteRun(
         _errors.Write("\r\n"u8);
     }
 
+    // Skips whole batches of records until the batch holding the row, so a file with few errors is scanned fast.
     private async Task AdvanceToAsync(long row, CancellationToken cancellationToken)
     {
         while (!_readerDone && _currentRow < row)
         {
-            var status = await _reader.ReadAsync(cancellationToken);
+            if (_batch.Count > 0 && row <= _batch.Row(_batch.Count - 1))
+            {
+                _index = (int)(row - _batch.FirstRow);
+                _currentRow = row;
+                return;
+            }
+
+            var status = await _reader.ReadBatchAsync(_batch, cancellationToken);
             if (status != CsvReadStatus.Record)
             {
                 _readerDone = true;
                 return;
             }
 
-            _currentRow = _reader.RecordCount;
+            _index = 0;
+            _currentRow = _batch.FirstRow;
         }
     }
 
@@ -111,9 +122,9 @@ internal sealed class ReportWriteRun(
 
         if (_valuesRow != row)
         {
-            _values = CsvFields.Values(_reader.Content, _delimiter);
+            _values = CsvFields.Values(_batch.Content(_index), _delimiter);
             _valuesRow = row;
-            _retry.Write(_reader.ContentWithTerminator);
+            _retry.Write(_batch.Buffer.AsSpan(_batch.Start(_index), _batch.End(_index) - _batch.Start(_index)));
             failedRows++;
         }
 
