@@ -13,6 +13,7 @@ internal static class OrchestrationServiceFactory
             TaskHubName = options.TaskHubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
             LoggerFactory = loggerFactory,
+            CustomMessageTypeBinder = new SidecarMessageTypeBinder(),
 
             // Idle queues back off to 30 s by default; a person watching a run locally should not wait that long.
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),

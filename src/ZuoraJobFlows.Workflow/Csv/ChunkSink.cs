@@ -60,7 +60,7 @@ internal sealed class ChunkSink(Func<int, CancellationToken, Task<Stream>> openC
         CurrentBytes += bytes.Length;
     }
 
-    /// <summary>Counts the consecutive rows <paramref name="firstRow"/> to <paramref name="lastRow"/> as written.</summary>
+    /// <summary>Counts the consecutive rows from <paramref name="firstRow"/> to <paramref name="lastRow"/>.</summary>
     public void RecordsWritten(long firstRow, long lastRow)
     {
         if (_records == 0)

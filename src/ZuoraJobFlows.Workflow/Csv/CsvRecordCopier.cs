@@ -7,8 +7,8 @@ namespace ZuoraJobFlows.Workflow.Csv;
 /// re-emitted with commas. Starts a new chunk when the next record would push the open one over the limit.
 /// </summary>
 /// <remarks>
-/// The loops over records are synchronous and write whole runs at once; only opening, closing and flushing a
-/// chunk await, which keeps the per-record cost to a few comparisons and copies.
+/// The loops over records are synchronous; only writing a gathered run and opening or closing a chunk await,
+/// which keeps the per-record cost to a few comparisons (and, when converting, a few vectorised searches).
 /// </remarks>
 internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chunkHeader, long maxChunkBytes)
 {

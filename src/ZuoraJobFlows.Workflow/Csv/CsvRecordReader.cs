@@ -9,7 +9,9 @@ namespace ZuoraJobFlows.Workflow.Csv;
 /// <remarks>
 /// Hand-written rather than Sep because the callers need byte offsets and the exact bytes of each record
 /// (verbatim chunk copies, byte-exact retry.csv), which Sep does not expose. The scan is vectorised with
-/// <see cref="SearchValues{T}"/>. A record's bytes stay valid until the next call to <see cref="ReadAsync"/>.
+/// <see cref="SearchValues{T}"/>. A record's bytes stay valid until the next call to <see cref="ReadAsync"/> or
+/// <see cref="ReadBatchAsync"/>; the batch form returns every record the buffer holds at once, so callers loop
+/// over records synchronously and await only to refill.
 /// Memory is the larger of the initial buffer and the longest record (bounded by the record limit).
 /// </remarks>
 internal sealed class CsvRecordReader
