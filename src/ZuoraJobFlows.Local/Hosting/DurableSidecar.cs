@@ -20,10 +20,10 @@ namespace ZuoraJobFlows.Local.Hosting;
 internal sealed class DurableSidecar : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly AzureStorageOrchestrationService _service;
+    private readonly SidecarCompatibleOrchestrationService _service;
     private bool _stopped;
 
-    private DurableSidecar(WebApplication app, AzureStorageOrchestrationService service, Uri address)
+    private DurableSidecar(WebApplication app, SidecarCompatibleOrchestrationService service, Uri address)
     {
         _app = app;
         _service = service;
@@ -48,8 +48,9 @@ internal sealed class DurableSidecar : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        var compatible = new SidecarCompatibleOrchestrationService(service);
+        builder.Services.AddSingleton<IOrchestrationService>(compatible);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(compatible);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var app = builder.Build();
@@ -58,7 +59,7 @@ internal sealed class DurableSidecar : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
-        return new DurableSidecar(app, service, new Uri(address));
+        return new DurableSidecar(app, compatible, new Uri(address));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 using ZuoraJobFlows.Zuora.Models;
 
@@ -38,6 +39,7 @@ public sealed class CancelJobActivity(IZuoraClient zuora, ILogger<CancelJobActiv
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.CancelJob);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.CancelJob, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

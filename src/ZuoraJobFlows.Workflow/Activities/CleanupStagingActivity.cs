@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Workflow.Telemetry;
 
 namespace ZuoraJobFlows.Workflow.Activities;
 
@@ -38,6 +39,7 @@ public sealed class CleanupStagingActivity(BlobServiceClient blobs, ILogger<Clea
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.CleanupStaging);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.CleanupStaging, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

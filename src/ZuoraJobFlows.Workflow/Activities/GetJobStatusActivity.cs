@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 
 namespace ZuoraJobFlows.Workflow.Activities;
@@ -25,6 +26,7 @@ public sealed class GetJobStatusActivity(IZuoraClient zuora, ILogger<GetJobStatu
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.GetJobStatus);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.GetJobStatus, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ZuoraJobFlows.Workflow.Csv;
 using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 
 namespace ZuoraJobFlows.Workflow.Activities;
@@ -34,6 +35,7 @@ public sealed class PrepareImportActivity(
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.PrepareImport);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.PrepareImport, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

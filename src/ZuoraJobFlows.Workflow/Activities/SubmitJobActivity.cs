@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 using ZuoraJobFlows.Zuora.Models;
 
@@ -38,6 +39,7 @@ public sealed class SubmitJobActivity(IZuoraClient zuora, ILogger<SubmitJobActiv
         catch (ZuoraApiException ex) when (ex.Kind == ZuoraFailureKind.JobLimitReached)
         {
             ActivityLog.JobSlotUnavailable(_logger, input.RunId, input.Chunk, ex.RequestId);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.SubmitJob, "job_limit");
             return new SubmitJobResult { Outcome = SubmitOutcome.SlotUnavailable, RequestId = ex.RequestId };
         }
         catch (ZuoraApiException ex) when (ex.Kind is ZuoraFailureKind.Permanent or ZuoraFailureKind.NotFound)
@@ -54,6 +56,7 @@ public sealed class SubmitJobActivity(IZuoraClient zuora, ILogger<SubmitJobActiv
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.SubmitJob);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.SubmitJob, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 using ZuoraJobFlows.Zuora.Models;
 
@@ -64,6 +65,7 @@ public sealed class UploadChunkActivity(
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.UploadChunk);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.UploadChunk, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

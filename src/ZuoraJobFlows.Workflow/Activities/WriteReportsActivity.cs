@@ -3,6 +3,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ZuoraJobFlows.Workflow.Reports;
 using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Workflow.Telemetry;
 using ZuoraJobFlows.Zuora;
 
 namespace ZuoraJobFlows.Workflow.Activities;
@@ -33,6 +34,7 @@ public sealed class WriteReportsActivity(
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.WriteReports);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.WriteReports, "transient");
             throw TransientFailures.Wrap(ex);
         }
     }

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using ZuoraJobFlows.Workflow.Results;
+using ZuoraJobFlows.Workflow.Telemetry;
 
 namespace ZuoraJobFlows.Workflow.Activities;
 
@@ -30,12 +31,28 @@ public sealed class WriteSummaryActivity(BlobServiceClient blobs, ILogger<WriteS
                 cancellationToken);
 
             ActivityLog.SummaryWritten(_logger, input.Summary.RunId, input.SummaryBlob, input.Summary.Status);
+            RecordJobs(input.Summary);
             return input.SummaryBlob;
         }
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.Summary.RunId, WorkflowNames.WriteSummary);
+            WorkflowTelemetry.RecordRetry(WorkflowNames.WriteSummary, "transient");
             throw TransientFailures.Wrap(ex);
+        }
+    }
+
+    // Recorded here, once the run's outcome is written, rather than in the orchestrators, which replay.
+    private static void RecordJobs(RunSummary summary)
+    {
+        foreach (var job in summary.Jobs.Where(j => j.Id is not null && j.Status is not null))
+        {
+            WorkflowTelemetry.RecordJobFinished(
+                summary.Object,
+                summary.Operation,
+                job.Status!.Value.ToString().ToLowerInvariant(),
+                job.RecordsProcessed,
+                job.FailedRecords);
         }
     }
 }

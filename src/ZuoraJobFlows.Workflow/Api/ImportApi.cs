@@ -31,6 +31,7 @@ public sealed class ImportApi(
     private readonly PollingOptions _polling = polling.Value;
     private readonly TimeProvider _timeProvider = timeProvider;
     private readonly ILogger<ImportApi> _logger = logger;
+    private readonly RecentStarts _recentStarts = new(timeProvider);
 
     /// <summary>
     /// How the hosts write <see cref="ApiResult.Body"/>: camelCase, enums as strings, nulls left out.
@@ -293,6 +294,13 @@ public sealed class ImportApi(
             return existing;
         }
 
+        if (!_recentStarts.TryClaim(id))
+        {
+            ApiLog.DuplicateStart(_logger, id);
+            return await ExistingRunAsync(client, id, cancellationToken)
+                ?? new ApiResult(200, new AcceptedRun(id, StatusUri(id)), StatusUri(id));
+        }
+
         var input = new ImportRunInput
         {
             RunId = id,
@@ -312,12 +320,18 @@ public sealed class ImportApi(
                 WorkflowNames.ImportCsvOrchestrator, input, new StartOrchestrationOptions { InstanceId = id },
                 cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            _recentStarts.Release(id);
+            throw;
+        }
+        catch (Exception)
         {
             // Two starts of the same blob version raced; the other one won, and its run is the answer.
             existing = await ExistingRunAsync(client, id, cancellationToken);
             if (existing is null)
             {
+                _recentStarts.Release(id);
                 throw;
             }
 

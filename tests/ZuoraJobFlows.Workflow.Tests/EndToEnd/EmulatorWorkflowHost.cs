@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ZuoraJobFlows.Workflow.Api;
 using ZuoraJobFlows.Workflow.Orchestrations;
 using ZuoraJobFlows.Workflow.Tests.Infrastructure;
+using ZuoraJobFlows.Zuora.Http;
 using ZuoraJobFlows.ZuoraEmulator;
 
 namespace ZuoraJobFlows.Workflow.Tests.EndToEnd;
@@ -111,8 +112,12 @@ internal sealed class EmulatorWorkflowHost : IAsyncDisposable
                 {
                     services.AddSingleton(blobs);
                     services.AddZuoraJobFlowsWorkflow(configuration);
-                    services.ConfigureHttpClientDefaults(http =>
-                        http.AddHttpMessageHandler(() => new CountingHandler(requests)));
+
+                    // Innermost, after the client's resilience handler, so every attempt is seen, retries included.
+                    foreach (var name in ZuoraHttpClientNames.All)
+                    {
+                        services.AddHttpClient(name).AddHttpMessageHandler(() => new CountingHandler(requests));
+                    }
                 },
             });
 
@@ -214,10 +219,16 @@ internal sealed class EmulatorWorkflowHost : IAsyncDisposable
         protected override async Task<HttpResponseMessage> SendAsync(
             HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            await counter.CaptureAsync(request, cancellationToken);
+            if (counter.BeforeSend is { } beforeSend)
+            {
+                await beforeSend(request);
+            }
+
             try
             {
                 var response = await base.SendAsync(request, cancellationToken);
-                counter.Add(request, (int)response.StatusCode);
+                counter.Add(request, (int)response.StatusCode, response.Headers.RetryAfter?.Delta);
                 return response;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
