@@ -26,16 +26,23 @@ else
     echo "== $name"
     dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" \
       --logger "trx;LogFileName=$name.trx" --results-directory "$logs" >"$logs/$name.log" 2>&1
-    grep -E '^\s+(Failed|Passed|Skipped) ' "$logs/$name.log" | grep -E '^\s+Failed ' || true
-    line=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$logs/$name.log" | tail -n 1)
-    if [ -z "$line" ]; then
-      echo "   no test summary from $name; see $logs/$name.log"
+    status=$?
+    grep -E '^\s+Failed ' "$logs/$name.log" || true
+    counters=$(grep -h -o '<Counters [^>]*>' "$logs/$name.trx" 2>/dev/null | tail -n 1)
+    if [ -z "$counters" ]; then
+      echo "   no test results from $name; see $logs/$name.log"
       tail -n 20 "$logs/$name.log"
       failed=$((failed + 1))
       continue
     fi
-    f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
-    p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
+    p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+    total=$(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")
+    f=$((total - p))
+    # A test host that crashed or hung leaves fewer results than tests; count the run itself as a failure.
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+      echo "   dotnet test exited with $status; see $logs/$name.log"
+      f=1
+    fi
     echo "   $p passed, $f failed"
     passed=$((passed + p))
     failed=$((failed + f))

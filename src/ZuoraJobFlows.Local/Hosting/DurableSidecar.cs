@@ -62,6 +62,16 @@ internal sealed class DurableSidecar : IAsyncDisposable
         return new DurableSidecar(app, compatible, new Uri(address));
     }
 
+    /// <summary>
+    /// Stops handing out work and waits until the work already handed out is finished, while the worker is still
+    /// connected to finish it. Work abandoned half-way would stay invisible in its queue for minutes after a restart.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        _app.Lifetime.StopApplication();
+        await Task.WhenAny(_service.StopRequested, Task.Delay(timeout)).ConfigureAwait(false);
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_stopped)

@@ -23,6 +23,11 @@ internal static class OrchestrationServiceFactory
             LeaseInterval = TimeSpan.FromSeconds(10),
             LeaseRenewInterval = TimeSpan.FromSeconds(3),
             LeaseAcquireInterval = TimeSpan.FromSeconds(2),
+
+            // Messages taken by a runner that was killed stay invisible for this long (5 minutes by default)
+            // before the next runner sees them. Activities may run twice anyway; they are idempotent.
+            ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(2),
         };
 
         return new AzureStorageOrchestrationService(settings);

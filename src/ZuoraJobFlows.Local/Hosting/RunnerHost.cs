@@ -18,6 +18,8 @@ namespace ZuoraJobFlows.Local.Hosting;
 /// </summary>
 internal sealed class RunnerHost : IAsyncDisposable
 {
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+
     private readonly DurableSidecar _sidecar;
     private readonly IHost _app;
     private readonly GrpcChannel _channel;
@@ -78,7 +80,9 @@ internal sealed class RunnerHost : IAsyncDisposable
 
         _stopped = true;
 
-        // The worker goes first so that nothing is dispatched to a worker that is leaving.
+        // The engine stops dispatching and lets the worker finish what it holds; then the worker leaves.
+        await _sidecar.DrainAsync(DrainTimeout).ConfigureAwait(false);
+
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
 
         await _channel.ShutdownAsync().ConfigureAwait(false);

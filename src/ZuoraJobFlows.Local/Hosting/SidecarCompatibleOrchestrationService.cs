@@ -23,6 +23,10 @@ internal sealed class SidecarCompatibleOrchestrationService(IOrchestrationServic
     private readonly Lock _gate = new();
     private bool _started;
     private Task? _stopping;
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when someone asked the backend to stop: the sidecar does once its dispatchers drained.</summary>
+    public Task StopRequested => _stopRequested.Task;
 
     public int TaskOrchestrationDispatcherCount => service.TaskOrchestrationDispatcherCount;
 
@@ -99,6 +103,7 @@ internal sealed class SidecarCompatibleOrchestrationService(IOrchestrationServic
     /// </summary>
     public Task StopAsync(bool isForced)
     {
+        _stopRequested.TrySetResult();
         lock (_gate)
         {
             if (!_started)

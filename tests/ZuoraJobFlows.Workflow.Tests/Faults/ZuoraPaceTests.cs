@@ -26,7 +26,7 @@ public sealed class ZuoraPaceTests
             var done = 0;
             foreach (var id in ids)
             {
-                var metadata = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: false);
+                var metadata = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
                 sawWaiting |= metadata?.SerializedCustomStatus?.Contains("WaitingForSlot",
                     StringComparison.Ordinal) == true;
                 done += metadata?.IsCompleted == true ? 1 : 0;
