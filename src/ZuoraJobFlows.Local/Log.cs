@@ -19,7 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,
         Message = "Blob {BlobName} (ETag {ETag}) offered to the workflow: {StatusCode} {Outcome}")]
-    public static partial void BlobOffered(ILogger logger, string blobName, string eTag, int statusCode, string outcome);
+    public static partial void BlobOffered(
+        ILogger logger, string blobName, string eTag, int statusCode, string outcome);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
         Message = "Starting the run for blob {BlobName} (ETag {ETag}) failed; trying again at the next scan")]

@@ -47,7 +47,9 @@ public sealed class ZuoraApiException : Exception
     /// <summary>How a caller should treat the failure.</summary>
     public ZuoraFailureKind Kind { get; }
 
-    /// <summary>How long Zuora asked the caller to wait (<c>Retry-After</c> or <c>RateLimit-Reset</c>).</summary>
+    /// <summary>
+    /// How long Zuora asked the caller to wait (<c>Retry-After</c>, or <c>RateLimit-Reset</c> on a rate-limit refusal).
+    /// </summary>
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Whether trying the same call again later may succeed.</summary>

@@ -72,6 +72,7 @@ internal sealed class ZuoraClient : IZuoraClient
         {
             ClientName = ZuoraHttpClientNames.Upload,
             CanResend = startPosition is not null,
+            ExpectContinue = true,
             CreateContent = () =>
             {
                 if (startPosition is { } position)

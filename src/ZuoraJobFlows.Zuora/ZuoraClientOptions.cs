@@ -38,7 +38,7 @@ public sealed class ZuoraClientOptions
 
     /// <summary>
     /// The first back-off delay of a retried GET; later ones grow exponentially with jitter, unless Zuora said how
-    /// long to wait (<c>Retry-After</c> or <c>RateLimit-Reset</c>).
+    /// long to wait (<c>Retry-After</c>, or <c>RateLimit-Reset</c> on a rate-limit refusal).
     /// </summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -18,13 +18,14 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
     {
         await using var world = await RunnerTestContext.CreateAsync(output, settings: WithoutWatcher);
         var runner = await world.StartRunnerAsync();
+        await world.WaitForWatcherScansAsync(1);
         using var http = new HttpClient { BaseAddress = runner.HttpAddress };
         var csv = VehicleCsv.Create(goodRecords: 6);
         var (blobName, eTag) = await world.UploadAsync("create/vehicle/api cars #1.csv", csv.ToBytes());
 
         using var started = await http.PostAsJsonAsync("/api/imports", new { blobName });
         var location = started.Headers.Location!.OriginalString;
-        var run = await WaitForRunAsync(http, location, run => run.GetProperty("runtimeStatus").GetString() == "Completed");
+        var run = await WaitForRunAsync(http, location, IsCompleted);
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal($"/api/imports/{world.RunIdFor(blobName, eTag)}", location);
@@ -39,6 +40,7 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
     {
         await using var world = await RunnerTestContext.CreateAsync(output, settings: WithoutWatcher);
         var runner = await world.StartRunnerAsync();
+        await world.WaitForWatcherScansAsync(1);
         using var http = new HttpClient { BaseAddress = runner.HttpAddress };
 
         using var missing = await http.PostAsJsonAsync("/api/imports", new { blobName = "create/vehicle/none.csv" });
@@ -57,6 +59,7 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
         await using var world = await RunnerTestContext.CreateAsync(output,
             emulator => emulator.JobStartDelay = TimeSpan.FromMinutes(5), WithoutWatcher);
         var runner = await world.StartRunnerAsync();
+        await world.WaitForWatcherScansAsync(1);
         using var http = new HttpClient { BaseAddress = runner.HttpAddress };
         var (blobName, _) = await world.UploadAsync("create/vehicle/slow.csv", VehicleCsv.Create(4).ToBytes());
         using var started = await http.PostAsJsonAsync("/api/imports", new { blobName });
@@ -65,7 +68,7 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
             RunTimeout, "the Zuora job to be submitted");
 
         using var cancel = await http.PostAsync($"{location}/cancel", null);
-        var run = await WaitForRunAsync(http, location, run => run.GetProperty("runtimeStatus").GetString() == "Completed");
+        var run = await WaitForRunAsync(http, location, IsCompleted);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal("Cancelled", run.GetProperty("status").GetString());
@@ -78,6 +81,7 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
     {
         await using var world = await RunnerTestContext.CreateAsync(output, settings: WithoutWatcher);
         var runner = await world.StartRunnerAsync();
+        await world.WaitForWatcherScansAsync(1);
         var importApi = runner.Services.GetService(typeof(ImportApi)) as ImportApi;
         var csv = VehicleCsv.Create(goodRecords: 5);
         var (blobName, eTag) = await world.UploadAsync("create/vehicle/twice.csv", csv.ToBytes());
@@ -98,7 +102,12 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
             world.Emulator.Records("vehicle").Select(record => record["vin__c"].ToString()).Order());
     }
 
-    private static async Task<JsonElement> WaitForRunAsync(HttpClient http, string location, Func<JsonElement, bool> done)
+    private static bool IsCompleted(JsonElement run) => run.GetProperty("runtimeStatus").GetString() == "Completed";
+
+    private static async Task<JsonElement> WaitForRunAsync(
+        HttpClient http,
+        string location,
+        Func<JsonElement, bool> done)
     {
         return await WaitFor.ConditionAsync<JsonElement?>(
             async () =>

@@ -29,7 +29,8 @@ public sealed class ImportCommandEndToEndTests(ITestOutputHelper output) : IDisp
             (await File.ReadAllTextAsync(Path.Combine(outDir, "retry.csv"))).ReplaceLineEndings());
         Assert.Contains("CompletedWithErrors", _console.ToString(), StringComparison.Ordinal);
         Assert.Equal(8, world.Emulator.RecordCount("vehicle"));
-        Assert.True((await world.Input.GetBlobClient("create/vehicle/fleet #1 [v2] 50%20off é.csv").ExistsAsync()).Value);
+        var uploaded = world.Input.GetBlobClient("create/vehicle/fleet #1 [v2] 50%20off é.csv");
+        Assert.True((await uploaded.ExistsAsync()).Value);
     }
 
     [Fact]
@@ -37,7 +38,8 @@ public sealed class ImportCommandEndToEndTests(ITestOutputHelper output) : IDisp
     {
         await using var world = await RunnerTestContext.CreateAsync(output);
         var file = Path.Combine(_folder, "good.csv");
-        await File.WriteAllTextAsync(file, VehicleCsv.Header + "\nToyota,Corolla,2021,GOOD0000000000001,white,1,2021-01-01,false\n");
+        await File.WriteAllTextAsync(file,
+            VehicleCsv.Header + "\nToyota,Corolla,2021,GOOD0000000000001,white,1,2021-01-01,false\n");
 
         var exitCode = await RunAsync(world, ["import", file, "--object", "vehicle", "--out", _folder]);
 

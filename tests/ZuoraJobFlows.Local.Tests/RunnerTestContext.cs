@@ -21,7 +21,10 @@ internal sealed class RunnerTestContext : IAsyncDisposable
     private readonly ITestOutputHelper _output;
     private readonly Dictionary<string, string?> _settings;
 
-    private RunnerTestContext(ITestOutputHelper output, ZuoraEmulatorServer emulator, Dictionary<string, string?> settings)
+    private RunnerTestContext(
+        ITestOutputHelper output,
+        ZuoraEmulatorServer emulator,
+        Dictionary<string, string?> settings)
     {
         _output = output;
         Emulator = emulator;

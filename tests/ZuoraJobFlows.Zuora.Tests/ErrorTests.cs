@@ -30,6 +30,26 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task SubmitJobAsync_ServerErrorWithRateLimitReset_IsTransientWithoutRequestedWait()
+    {
+        using var host = new ZuoraTestHost();
+        host.Handler.Respond = (_, _) =>
+        {
+            var response = RecordingHandler.Json(HttpStatusCode.InternalServerError,
+                """{ "success": false, "reasons": [ { "code": "90000060", "message": "Internal error" } ] }""");
+            response.Headers.Add("RateLimit-Remaining", "999");
+            response.Headers.Add("RateLimit-Reset", "58");
+            return Task.FromResult(response);
+        };
+
+        var exception = await Assert.ThrowsAsync<ZuoraApiException>(() => host.Client.SubmitJobAsync(
+            new Models.BulkJobRequest("vehicle", Models.BulkJobOperation.Create)));
+
+        Assert.Equal(ZuoraFailureKind.Transient, exception.Kind);
+        Assert.Null(exception.RetryAfter);
+    }
+
+    [Fact]
     public async Task GetJobAsync_ReasonsErrorBody_ReportsEveryReason()
     {
         using var host = new ZuoraTestHost();

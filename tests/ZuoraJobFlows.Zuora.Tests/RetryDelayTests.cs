@@ -71,6 +71,33 @@ public sealed class RetryDelayTests
         Assert.Null(delay);
     }
 
+    [Fact]
+    public void ServerDelay_ServerErrorWithOnlyRateLimitReset_LeavesBackOffToThePipeline()
+    {
+        // RateLimit-Reset is on every answer; on a 503 it says when the window ends, not how long to wait.
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        response.Headers.Add("RateLimit-Remaining", "999");
+        response.Headers.Add("RateLimit-Reset", "58");
+
+        var delay = ZuoraResiliencePipeline.ServerDelay(Outcome.FromResult(response), Now, Cap);
+
+        Assert.Null(delay);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests, "5")]
+    [InlineData(HttpStatusCode.ServiceUnavailable, "0")]
+    public void ServerDelay_RateLimitHitWithRateLimitReset_WaitsForTheWindow(HttpStatusCode status, string remaining)
+    {
+        using var response = new HttpResponseMessage(status);
+        response.Headers.Add("RateLimit-Remaining", remaining);
+        response.Headers.Add("RateLimit-Reset", "9");
+
+        var delay = ZuoraResiliencePipeline.ServerDelay(Outcome.FromResult(response), Now, Cap);
+
+        Assert.Equal(TimeSpan.FromSeconds(9), delay);
+    }
+
     [Theory]
     [InlineData("GET", HttpStatusCode.ServiceUnavailable, true)]
     [InlineData("GET", HttpStatusCode.TooManyRequests, true)]

@@ -36,8 +36,14 @@ internal static class CommandLine
             cancellation.Cancel();
         });
 
-        return await RunAsync(args, LocalConfiguration.Build(), AnsiConsole.Console, cancellation.Token)
-            .ConfigureAwait(false);
+        // Piped output (scripts, CI logs) gets no terminal width; 80 columns would wrap the job ids and paths.
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return await RunAsync(args, LocalConfiguration.Build(), console, cancellation.Token).ConfigureAwait(false);
     }
 
     public static async Task<int> RunAsync(

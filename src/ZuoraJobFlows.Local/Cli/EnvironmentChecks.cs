@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace ZuoraJobFlows.Local.Cli;
 
-/// <summary>Checks what a run needs before anything is uploaded, and names the cause when something is missing.</summary>
+/// <summary>Checks what a run needs before anything is uploaded, and names the cause of what is missing.</summary>
 internal static class EnvironmentChecks
 {
     public static async Task RequireStorageAsync(BlobContainerClient container, CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ internal static class EventGridNotifier
             if (!response.IsSuccessStatusCode)
             {
                 throw new EnvironmentException(
-                    $"The Functions host at {functionsHost} refused the blob-created event: HTTP {(int)response.StatusCode}.");
+                    $"The Functions host at {functionsHost} refused the blob-created event: " +
+                    $"HTTP {(int)response.StatusCode}.");
             }
         }
     }

@@ -32,8 +32,9 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
         var blobName = InputUploader.BlobNameFor(request.Operation, request.ObjectName, request.FilePath);
         var uploaded = await InputUploader.UploadAsync(input, blobName, request.FilePath, request.Delimiter,
             cancellationToken).ConfigureAwait(false);
+        var fileName = Path.GetFileName(request.FilePath);
         console.MarkupLineInterpolated(
-            $"Uploaded [bold]{Path.GetFileName(request.FilePath)}[/] ({uploaded.Length:N0} bytes) to {input.Name}/{blobName}");
+            $"Uploaded [bold]{fileName}[/] ({uploaded.Length:N0} bytes) to {input.Name}/{blobName}");
 
         var runId = request switch
         {
@@ -67,8 +68,9 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
         }
 
         console.MarkupLineInterpolated($"Run [bold]{started.RunId}[/] {started.Outcome}");
-        var last = await RunProgressView.FollowAsync(console, new InProcessRunTracker(importApi, runner.Client, started.RunId),
-            PollInterval, cancellationToken).ConfigureAwait(false);
+        var tracker = new InProcessRunTracker(importApi, runner.Client, started.RunId);
+        var last = await RunProgressView.FollowAsync(console, tracker, PollInterval, cancellationToken)
+            .ConfigureAwait(false);
         ReportEngineFailure(last);
         return started.RunId;
     }
@@ -105,7 +107,7 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
             .ConfigureAwait(false);
         var runId = ImportInstanceId.For(input.Name, uploaded.Blob.Name, uploaded.ETag);
         console.MarkupLineInterpolated(
-            $"Delivered the blob-created event to {request.FunctionsHost}; run [bold]{runId}[/] reports to {output.Name}");
+            $"Delivered the blob-created event to {request.FunctionsHost}; run [bold]{runId}[/] reports there.");
 
         var folder = ResultPaths.ResultFolder(request.Operation, request.ObjectName, uploaded.Blob.Name, runId);
         var summary = output.GetBlobClient($"{folder}/{ResultPaths.SummaryFileName}");

@@ -106,7 +106,8 @@ internal static class RunProgressView
     {
         var chunks = snapshot.ChunksTotal > 0 ? $" · chunks {snapshot.ChunksDone}/{snapshot.ChunksTotal}" : "";
         var jobs = snapshot.JobIds.Count > 0 ? $" · job {string.Join(", ", snapshot.JobIds)}" : "";
-        var text = $"{snapshot.Phase ?? snapshot.RuntimeStatus}{chunks} · {snapshot.RecordsProcessed:N0} records{jobs}";
+        var phase = snapshot.Phase ?? snapshot.RuntimeStatus;
+        var text = $"{phase}{chunks} · {snapshot.RecordsProcessed:N0} records{jobs}";
         return Markup.Escape(text);
     }
 }

@@ -3,7 +3,7 @@ using ZuoraJobFlows.Workflow.Api;
 
 namespace ZuoraJobFlows.Local.Cli;
 
-/// <summary>Starts the run of an uploaded file in this process, through the same entry point as POST /api/imports.</summary>
+/// <summary>Starts the run of an uploaded file in this process, through the entry point of POST /api/imports.</summary>
 internal static class RunStarter
 {
     public static async Task<StartedRun> StartAsync(

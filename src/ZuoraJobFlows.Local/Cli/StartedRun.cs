@@ -29,7 +29,9 @@ internal sealed record StartedRun(string? RunId, string Outcome, string? Problem
 
     public static StartedRun From(ApiResult result) =>
         From(result.StatusCode, result.Location,
-            result.Body is null ? null : JsonSerializer.Serialize(result.Body, result.Body.GetType(), ImportApi.JsonOptions));
+            result.Body is null
+                ? null
+                : JsonSerializer.Serialize(result.Body, result.Body.GetType(), ImportApi.JsonOptions));
 
     private sealed record StartBody(
         string BlobName,

@@ -31,7 +31,8 @@ internal static class SummaryView
         AddRow(run, "Duration", Duration(root));
         console.Write(run);
 
-        if (root.TryGetProperty("jobs", out var jobs) && jobs.ValueKind == JsonValueKind.Array && jobs.GetArrayLength() > 0)
+        if (root.TryGetProperty("jobs", out var jobs) && jobs.ValueKind == JsonValueKind.Array
+            && jobs.GetArrayLength() > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]Zuora jobs[/]");
             foreach (var column in new[] { "chunk", "job id", "rows", "status", "processed", "failed", "time (ms)" })
@@ -41,7 +42,8 @@ internal static class SummaryView
 
             foreach (var job in jobs.EnumerateArray())
             {
-                table.AddRow(Cells(Text(job, "chunk"), Text(job, "id"), $"{Text(job, "firstRow")}-{Text(job, "lastRow")}",
+                var rows = $"{Text(job, "firstRow")}-{Text(job, "lastRow")}";
+                table.AddRow(Cells(Text(job, "chunk"), Text(job, "id"), rows,
                     Text(job, "status"), Text(job, "recordsProcessed"), Text(job, "failedRecords"),
                     Text(job, "processingTimeMs")));
             }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ZuoraJobFlows.Local.Hosting;
 
-/// <summary>Builds the Azure Storage backend tuned for a local runner: quick to notice work, quick to restart.</summary>
+/// <summary>Builds the Azure Storage backend tuned for a local runner: quick to see work and to restart.</summary>
 internal static class OrchestrationServiceFactory
 {
     public static AzureStorageOrchestrationService Create(DurableStorageOptions options, ILoggerFactory loggerFactory)
@@ -24,10 +24,11 @@ internal static class OrchestrationServiceFactory
             LeaseRenewInterval = TimeSpan.FromSeconds(3),
             LeaseAcquireInterval = TimeSpan.FromSeconds(2),
 
-            // Messages taken by a runner that was killed stay invisible for this long (5 minutes by default)
-            // before the next runner sees them. Activities may run twice anyway; they are idempotent.
-            ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(2),
+            // Messages taken by a runner that stopped or died mid-step stay invisible for this long (5 minutes by
+            // default) before the next runner sees them; the sidecar cannot hand back work its worker dropped.
+            // A step that outlives it may run twice, which activities and orchestrator replays are built for.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
         };
 
         return new AzureStorageOrchestrationService(settings);

@@ -18,7 +18,7 @@ namespace ZuoraJobFlows.Local.Hosting;
 /// </summary>
 internal sealed class RunnerHost : IAsyncDisposable
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly DurableSidecar _sidecar;
     private readonly IHost _app;

@@ -25,7 +25,7 @@ internal sealed class SidecarCompatibleOrchestrationService(IOrchestrationServic
     private Task? _stopping;
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when someone asked the backend to stop: the sidecar does once its dispatchers drained.</summary>
+    /// <summary>Completes when the backend was asked to stop: the sidecar asks once its dispatchers drained.</summary>
     public Task StopRequested => _stopRequested.Task;
 
     public int TaskOrchestrationDispatcherCount => service.TaskOrchestrationDispatcherCount;

@@ -1,7 +1,7 @@
 namespace ZuoraJobFlows.Workflow.Csv;
 
 /// <summary>
-/// Re-emits one record with commas into a span, by the same rule as
+/// Re-emits one record with commas, in canonical form, into a span; the same output as
 /// <see cref="CsvFields.ConvertToComma(ReadOnlySpan{byte}, byte, System.Buffers.IBufferWriter{byte})"/>.
 /// </summary>
 /// <remarks>
@@ -79,18 +79,44 @@ internal static class CsvCommaConverter
         }
     }
 
-    private static int CopyField(ReadOnlySpan<byte> raw, Span<byte> destination)
+    /// <summary>Bytes <see cref="CopyField"/> may write for <paramref name="raw"/> at most.</summary>
+    public static int MaxFieldLength(ReadOnlySpan<byte> raw) => 2 * raw.Length + 2;
+
+    /// <summary>
+    /// Writes one raw field in canonical comma form and returns its length: as it is when it is plain or already
+    /// canonically quoted, otherwise quoted with inner quotes doubled. A quoted field's text after its closing
+    /// quote is appended inside the quotes, so the value stays what the source's reader sees.
+    /// </summary>
+    public static int CopyField(ReadOnlySpan<byte> raw, Span<byte> destination)
     {
-        if (!CsvFields.NeedsQuoting(raw) || CsvFields.IsWellFormedQuoted(raw))
+        if (CsvFields.IsCanonicalForComma(raw))
         {
             raw.CopyTo(destination);
             return raw.Length;
         }
 
+        var close = raw[0] == (byte)'"' ? CsvFields.ClosingQuote(raw, 0) : -1;
         var written = 0;
         destination[written++] = (byte)'"';
 
-        var rest = raw;
+        if (close >= 0)
+        {
+            // Between the quotes the bytes are already escaped; only the text after the closing quote is not.
+            raw[1..close].CopyTo(destination[written..]);
+            written += close - 1;
+            raw = raw[(close + 1)..];
+        }
+
+        written += CopyDoublingQuotes(raw, destination[written..]);
+        destination[written++] = (byte)'"';
+        return written;
+    }
+
+    private static int CopyDoublingQuotes(ReadOnlySpan<byte> text, Span<byte> destination)
+    {
+        var written = 0;
+        var rest = text;
+
         for (var quote = rest.IndexOf((byte)'"'); quote >= 0; quote = rest.IndexOf((byte)'"'))
         {
             rest[..(quote + 1)].CopyTo(destination[written..]);
@@ -100,9 +126,7 @@ internal static class CsvCommaConverter
         }
 
         rest.CopyTo(destination[written..]);
-        written += rest.Length;
-        destination[written++] = (byte)'"';
-        return written;
+        return written + rest.Length;
     }
 
     private static int CopyReplacing(ReadOnlySpan<byte> source, byte delimiter, Span<byte> destination)

@@ -10,17 +10,24 @@ internal static class CsvDelimiter
     public static byte Detect(ReadOnlySpan<byte> header)
     {
         Span<int> counts = stackalloc int[4];
-        var inQuotes = false;
 
-        foreach (var b in header)
+        // The reader's quote rule with every candidate as a delimiter: only a quote starting a field opens quoting.
+        for (var i = 0; i < header.Length; i++)
         {
-            if (b == (byte)'"')
+            var b = header[i];
+            if (b == (byte)'"' && (i == 0 || Candidates.Contains(header[i - 1])))
             {
-                inQuotes = !inQuotes;
+                var close = CsvFields.ClosingQuote(header, i);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                i = close;
                 continue;
             }
 
-            var candidate = inQuotes ? -1 : Candidates.IndexOf(b);
+            var candidate = Candidates.IndexOf(b);
             if (candidate >= 0)
             {
                 counts[candidate]++;

@@ -4,42 +4,65 @@ using System.Text;
 namespace ZuoraJobFlows.Workflow.Csv;
 
 /// <summary>
-/// Field-level work on one record's bytes, with the same quote rule as <see cref="CsvRecordReader"/>.
+/// Field-level work on one record's bytes, with the same quote rule as <see cref="CsvRecordReader"/>: a quote
+/// opens quoting only at the start of a field; inside quotes <c>""</c> is a literal quote and a lone quote closes
+/// them; anything between the closing quote and the delimiter is literal text appended to the value (as Excel
+/// reads it); a quote anywhere else is a literal character.
 /// </summary>
 /// <remarks>
 /// Hand-written rather than Sep: the record bytes come from <see cref="CsvRecordReader"/> (which Sep cannot
-/// share), and re-emitting a field with another delimiter must copy its raw bytes, not an unescaped copy.
+/// share), re-emitting a field must copy its raw bytes where they are already canonical, and Sep's rule (a quote
+/// toggles quoting anywhere) reads <c>=HYPERLINK("x")</c> differently from spreadsheets and strict readers.
 /// </remarks>
 internal static class CsvFields
 {
     private static readonly SearchValues<byte> s_needsQuoting = SearchValues.Create(",\"\r\n"u8);
 
+    /// <summary>
+    /// Index of the quote closing the quoted field opened at <paramref name="open"/>, skipping doubled quotes;
+    /// -1 when it never closes within <paramref name="span"/>.
+    /// </summary>
+    public static int ClosingQuote(ReadOnlySpan<byte> span, int open)
+    {
+        var from = open + 1;
+
+        while (from < span.Length)
+        {
+            var hit = span[from..].IndexOf((byte)'"');
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            var quote = from + hit;
+            if (quote + 1 >= span.Length || span[quote + 1] != (byte)'"')
+            {
+                return quote;
+            }
+
+            from = quote + 2;
+        }
+
+        return -1;
+    }
+
     /// <summary>End (exclusive) of the field starting at <paramref name="start"/>: its delimiter or the end.</summary>
     public static int FieldEnd(ReadOnlySpan<byte> record, int start, byte delimiter)
     {
-        var inQuotes = false;
-        var i = start;
-
-        while (i < record.Length)
+        var from = start;
+        if (start < record.Length && record[start] == (byte)'"')
         {
-            var rest = record[i..];
-            var hit = inQuotes ? rest.IndexOf((byte)'"') : rest.IndexOfAny(delimiter, (byte)'"');
-            if (hit < 0)
+            var close = ClosingQuote(record, start);
+            if (close < 0)
             {
                 return record.Length;
             }
 
-            i += hit;
-            if (record[i] != (byte)'"')
-            {
-                return i;
-            }
-
-            inQuotes = !inQuotes;
-            i++;
+            from = close + 1;
         }
 
-        return record.Length;
+        var hit = record[from..].IndexOf(delimiter);
+        return hit < 0 ? record.Length : from + hit;
     }
 
     /// <summary>Number of fields in a record.</summary>
@@ -67,47 +90,28 @@ internal static class CsvFields
         return field;
     }
 
-    /// <summary>True for <c>"..."</c> with every inner quote doubled: it reads the same with any delimiter.</summary>
-    public static bool IsWellFormedQuoted(ReadOnlySpan<byte> raw)
-    {
-        if (raw.Length < 2 || raw[0] != (byte)'"' || raw[^1] != (byte)'"')
-        {
-            return false;
-        }
+    /// <summary>
+    /// True for <c>"..."</c> with every inner quote doubled and nothing after the closing quote: the canonical
+    /// quoted form, which reads the same with any delimiter and in any strict reader.
+    /// </summary>
+    public static bool IsWellFormedQuoted(ReadOnlySpan<byte> raw) =>
+        raw.Length >= 2 && raw[0] == (byte)'"' && ClosingQuote(raw, 0) == raw.Length - 1;
 
-        var inner = raw[1..^1];
-        for (var i = inner.IndexOf((byte)'"'); i >= 0; i = NextQuote(inner, i + 2))
-        {
-            if (i + 1 >= inner.Length || inner[i + 1] != (byte)'"')
-            {
-                return false;
-            }
-        }
+    /// <summary>True when a raw field can go into a comma chunk as it is: plain, or canonically quoted.</summary>
+    public static bool IsCanonicalForComma(ReadOnlySpan<byte> raw) =>
+        !raw.ContainsAny(s_needsQuoting) || IsWellFormedQuoted(raw);
 
-        return true;
-    }
-
-    private static int NextQuote(ReadOnlySpan<byte> span, int from)
-    {
-        if (from >= span.Length)
-        {
-            return -1;
-        }
-
-        var hit = span[from..].IndexOf((byte)'"');
-        return hit < 0 ? -1 : from + hit;
-    }
-
-    /// <summary>The value of a raw field: a well-formed quoted field is unescaped, anything else taken as is.</summary>
+    /// <summary>The value of a raw field, by the quote rule above.</summary>
     public static string Value(ReadOnlySpan<byte> raw)
     {
-        if (!IsWellFormedQuoted(raw))
+        var close = raw.Length > 0 && raw[0] == (byte)'"' ? ClosingQuote(raw, 0) : -1;
+        if (close < 0)
         {
             return Encoding.UTF8.GetString(raw);
         }
 
-        var inner = Encoding.UTF8.GetString(raw[1..^1]);
-        return inner.Replace("\"\"", "\"", StringComparison.Ordinal);
+        var inner = Encoding.UTF8.GetString(raw[1..close]).Replace("\"\"", "\"", StringComparison.Ordinal);
+        return close == raw.Length - 1 ? inner : inner + Encoding.UTF8.GetString(raw[(close + 1)..]);
     }
 
     /// <summary>Splits a record into values.</summary>
@@ -130,8 +134,9 @@ internal static class CsvFields
     }
 
     /// <summary>
-    /// Re-emits a record with commas. Well-formed quoted fields are copied as they are; other fields are quoted
-    /// when they hold a comma, quote, CR or LF. Values themselves never change.
+    /// Re-emits a record with commas in canonical form. Plain fields without a comma and well-formed quoted
+    /// fields are copied as they are; any other field is written quoted with its inner quotes doubled. Values
+    /// themselves never change.
     /// </summary>
     public static void ConvertToComma(ReadOnlySpan<byte> record, byte delimiter, IBufferWriter<byte> output)
     {
@@ -140,7 +145,9 @@ internal static class CsvFields
         while (true)
         {
             var end = FieldEnd(record, start, delimiter);
-            WriteRawAsComma(record[start..end], output);
+            var raw = record[start..end];
+            var written = CsvCommaConverter.CopyField(raw, output.GetSpan(CsvCommaConverter.MaxFieldLength(raw)));
+            output.Advance(written);
             if (end >= record.Length)
             {
                 return;
@@ -151,39 +158,18 @@ internal static class CsvFields
         }
     }
 
-    /// <summary>True when a raw field holds a comma, quote, CR or LF.</summary>
-    public static bool NeedsQuoting(ReadOnlySpan<byte> raw) => raw.ContainsAny(s_needsQuoting);
-
-    private static void WriteRawAsComma(ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
-    {
-        if (!NeedsQuoting(raw) || IsWellFormedQuoted(raw))
-        {
-            output.Write(raw);
-            return;
-        }
-
-        WriteQuoted(raw, output);
-    }
-
     /// <summary>Writes a value as one comma-CSV field, quoted when needed.</summary>
     public static void WriteValue(string value, IBufferWriter<byte> output)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
-        if (bytes.AsSpan().ContainsAny(s_needsQuoting))
-        {
-            WriteQuoted(bytes, output);
-        }
-        else
+        if (!bytes.AsSpan().ContainsAny(s_needsQuoting))
         {
             output.Write(bytes);
+            return;
         }
-    }
 
-    private static void WriteQuoted(ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
-    {
         output.Write("\""u8);
-
-        var rest = raw;
+        var rest = bytes.AsSpan();
         for (var quote = rest.IndexOf((byte)'"'); quote >= 0; quote = rest.IndexOf((byte)'"'))
         {
             output.Write(rest[..(quote + 1)]);

@@ -50,6 +50,11 @@ internal sealed class CsvPrepareRun(
 
     private async Task<CsvRejection?> ReadHeaderAsync(CancellationToken cancellationToken)
     {
+        if (options.Delimiter is { } given && CsvDelimiter.TryParse(given, out var known))
+        {
+            _reader.UseDelimiter(known);
+        }
+
         var status = await _reader.ReadAsync(cancellationToken);
 
         if (_reader.ByteOrderMark == CsvByteOrderMark.Utf16)
@@ -87,6 +92,7 @@ internal sealed class CsvPrepareRun(
             return invalid;
         }
 
+        _reader.UseDelimiter(_delimiter);
         _columns = CsvHeader.ParseNames(_reader.Content, _delimiter);
         _lineEnd = _reader.Terminator.SequenceEqual("\n"u8) ? "\n"u8.ToArray() : "\r\n"u8.ToArray();
         _chunkHeader = BuildChunkHeader();

@@ -13,6 +13,7 @@ internal sealed class CsvRecordBatch(int capacity = 4096)
     private readonly int[] _contentLengths = new int[capacity];
     private readonly byte[] _terminatorLengths = new byte[capacity];
     private readonly long[] _lines = new long[capacity];
+    private readonly bool[] _canonical = new bool[capacity];
 
     public int Capacity => _starts.Length;
 
@@ -40,6 +41,12 @@ internal sealed class CsvRecordBatch(int capacity = 4096)
 
     public long Row(int index) => FirstRow + index;
 
+    /// <summary>
+    /// False when the record has a quote inside an unquoted field or text after a closing quote: values a strict
+    /// RFC 4180 reader refuses, so such a record is re-emitted in canonical form instead of copied.
+    /// </summary>
+    public bool IsCanonical(int index) => _canonical[index];
+
     public ReadOnlySpan<byte> Content(int index) => Buffer.AsSpan(_starts[index], _contentLengths[index]);
 
     public ReadOnlySpan<byte> Terminator(int index) =>
@@ -53,8 +60,9 @@ internal sealed class CsvRecordBatch(int capacity = 4096)
         Count = 0;
     }
 
-    public void Add(int start, int contentLength, int terminatorLength, long line)
+    public void Add(int start, int contentLength, int terminatorLength, long line, bool canonical)
     {
+        _canonical[Count] = canonical;
         _starts[Count] = start;
         _contentLengths[Count] = contentLength;
         _terminatorLengths[Count] = (byte)terminatorLength;

@@ -3,8 +3,9 @@ using System.Buffers;
 namespace ZuoraJobFlows.Workflow.Csv;
 
 /// <summary>
-/// Writes a batch of checked records into chunks: comma files as runs of bytes copied verbatim, other delimiters
-/// re-emitted with commas. Starts a new chunk when the next record would push the open one over the limit.
+/// Writes a batch of checked records into chunks: comma files as runs of bytes copied verbatim (records with
+/// non-canonical quoting excepted), other delimiters re-emitted with commas. Starts a new chunk when the next
+/// record would push the open one over the limit.
 /// </summary>
 /// <remarks>
 /// The loops over records are synchronous; only writing a gathered run and opening or closing a chunk await,
@@ -64,8 +65,9 @@ internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chu
         }
     }
 
-    // Gathers records from _next on into one run of the input buffer (records that keep their line end and follow
-    // each other) for a single write; a record whose line end changes is buffered on its own.
+    // Gathers records from _next on into one run of the input buffer (canonical records that keep their line end
+    // and follow each other) for a single write; a record whose line end changes is buffered on its own, and one
+    // with non-canonical quoting is re-emitted canonically (values unchanged) so strict readers accept it.
     private Stop CopyRun(CsvRecordBatch batch, ChunkSink sink)
     {
         var buffer = batch.Buffer;
@@ -78,7 +80,8 @@ internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chu
         for (; _next < batch.Count; _next++)
         {
             var contentLength = batch.ContentLength(_next);
-            var length = contentLength + lineEnd.Length;
+            var canonical = batch.IsCanonical(_next);
+            var length = (canonical ? contentLength : ConvertAlone(batch.Content(_next))) + lineEnd.Length;
             stop = Check(sink, length, ref room);
             if (stop != Stop.BatchDone)
             {
@@ -86,22 +89,22 @@ internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chu
             }
 
             var start = batch.Start(_next);
-            var keepsLineEnd = KeepsLineEnd(buffer, start + contentLength, batch.TerminatorLength(_next));
-            if (runEnd > runStart && !(keepsLineEnd && start == runEnd))
+            var verbatim = canonical && KeepsLineEnd(buffer, start + contentLength, batch.TerminatorLength(_next));
+            if (runEnd > runStart && !(verbatim && start == runEnd))
             {
                 // Written before this record; it is measured again on the next call.
                 stop = Stop.WriteReady;
                 break;
             }
 
-            if (keepsLineEnd)
+            if (verbatim)
             {
                 runStart = runEnd == runStart ? start : runStart;
                 runEnd = start + length;
             }
             else
             {
-                sink.Write(buffer.AsSpan(start, contentLength));
+                sink.Write(canonical ? buffer.AsSpan(start, contentLength) : _large.WrittenSpan);
                 sink.Write(lineEnd);
             }
         }
@@ -131,7 +134,7 @@ internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chu
             }
 
             var length = large
-                ? ConvertLarge(content)
+                ? ConvertAlone(content)
                 : CsvCommaConverter.Convert(content, delimiter, _scratch.AsSpan(pending));
             stop = Check(sink, length + lineEnd.Length, ref room);
             if (stop != Stop.BatchDone)
@@ -155,8 +158,9 @@ internal sealed class CsvRecordCopier(byte delimiter, byte[] lineEnd, byte[] chu
         return stop;
     }
 
-    // A record too long for the scratch buffer is converted on its own, growing only as much as it needs.
-    private int ConvertLarge(ReadOnlySpan<byte> content)
+    // A record too long for the scratch buffer (or, in a comma file, one with non-canonical quoting) is converted
+    // on its own, the buffer growing only as much as it needs.
+    private int ConvertAlone(ReadOnlySpan<byte> content)
     {
         _large.ResetWrittenCount();
         CsvFields.ConvertToComma(content, delimiter, _large);

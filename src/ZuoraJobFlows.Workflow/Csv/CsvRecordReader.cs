@@ -3,8 +3,9 @@ using System.Buffers;
 namespace ZuoraJobFlows.Workflow.Csv;
 
 /// <summary>
-/// Finds record boundaries in a byte stream: a record ends at LF, CRLF or a lone CR outside quotes; a quote
-/// toggles quoting (so a doubled quote is literal), as in Sep and RFC 4180. Blank lines are skipped.
+/// Finds record boundaries in a byte stream: a record ends at LF, CRLF or a lone CR outside quotes. Quotes follow
+/// RFC 4180 and spreadsheets (see <see cref="CsvFields"/>): only a quote at the start of a field opens quoting,
+/// so <c>=HYPERLINK("x")</c> is a plain field with literal quotes. Blank lines are skipped.
 /// </summary>
 /// <remarks>
 /// Hand-written rather than Sep because the callers need byte offsets and the exact bytes of each record
@@ -21,6 +22,10 @@ internal sealed class CsvRecordReader
     private static readonly SearchValues<byte> s_recordSpecials = SearchValues.Create("\"\r\n"u8);
     private static readonly SearchValues<byte> s_lineBreaks = SearchValues.Create("\r\n"u8);
 
+    // Until the delimiter is known (the header of a file without one in its metadata), a quote after any of the
+    // candidates starts a field.
+    private static readonly SearchValues<byte> s_candidateDelimiters = SearchValues.Create(",;\t|"u8);
+
     private readonly Stream _input;
     private readonly long _maxRecordBytes;
     private byte[] _buffer;
@@ -30,6 +35,7 @@ internal sealed class CsvRecordReader
     private bool _eof;
     private bool _started;
     private long _nextLine = 1;
+    private SearchValues<byte> _fieldSeparators = s_candidateDelimiters;
 
     public CsvRecordReader(Stream input, long maxRecordBytes, int bufferSize = DefaultBufferSize)
     {
@@ -64,6 +70,11 @@ internal sealed class CsvRecordReader
     /// <summary>For <see cref="CsvReadStatus.TooLarge"/>: whether the record was inside an open quote.</summary>
     public bool TooLargeInsideQuote { get; private set; }
 
+    /// <summary>
+    /// Whether the current record's quoting is canonical RFC 4180 (see <see cref="CsvRecordBatch.IsCanonical"/>).
+    /// </summary>
+    public bool IsCanonical { get; private set; }
+
     public ReadOnlySpan<byte> Content => _buffer.AsSpan(_recordStart, ContentLength);
 
     /// <summary>The record with its own line ending (none for a last record without one).</summary>
@@ -79,6 +90,9 @@ internal sealed class CsvRecordReader
     public int TerminatorLength { get; private set; }
 
     private int _recordStart;
+
+    /// <summary>Sets the delimiter, which decides where fields start and so which quotes open quoting.</summary>
+    public void UseDelimiter(byte delimiter) => _fieldSeparators = SearchValues.Create([delimiter]);
 
     public ValueTask<CsvReadStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -148,7 +162,8 @@ internal sealed class CsvRecordReader
     {
         Line = _nextLine;
         Offset = _bufferOffset + _start;
-        TooLargeInsideQuote = ScanRecord(_buffer.AsSpan(_start, _end - _start), isFinal: true, out _, out _, out _)
+        var data = _buffer.AsSpan(_start, _end - _start);
+        TooLargeInsideQuote = ScanRecord(data, isFinal: true, out _, out _, out _, out _)
             == ScanResult.UnterminatedQuote;
         return CsvReadStatus.TooLarge;
     }
@@ -164,7 +179,8 @@ internal sealed class CsvRecordReader
             }
 
             var data = _buffer.AsSpan(_start, _end - _start);
-            var result = ScanRecord(data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks);
+            var result = ScanRecord(
+                data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks, out var canonical);
 
             if (result == ScanResult.NeedMoreData)
             {
@@ -193,6 +209,7 @@ internal sealed class CsvRecordReader
             ContentLength = contentLength;
             TerminatorLength = terminatorLength;
             InnerLineBreaks = innerBreaks;
+            IsCanonical = canonical;
             Line = line;
             Offset = _bufferOffset + recordStart;
             RecordCount++;
@@ -213,7 +230,8 @@ internal sealed class CsvRecordReader
             }
 
             var data = _buffer.AsSpan(_start, _end - _start);
-            var result = ScanRecord(data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks);
+            var result = ScanRecord(
+                data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks, out var canonical);
 
             if (result == ScanResult.NeedMoreData)
             {
@@ -240,7 +258,7 @@ internal sealed class CsvRecordReader
 
             if (contentLength > 0)
             {
-                batch.Add(recordStart, contentLength, terminatorLength, line);
+                batch.Add(recordStart, contentLength, terminatorLength, line, canonical);
                 RecordCount++;
             }
         }
@@ -255,12 +273,21 @@ internal sealed class CsvRecordReader
         UnterminatedQuote,
     }
 
-    private static ScanResult ScanRecord(
-        ReadOnlySpan<byte> data, bool isFinal, out int contentLength, out int terminatorLength, out int innerBreaks)
+    // The quote rule of CsvFields: a quote opens quoting only at the start of a field, a lone quote inside closes
+    // it, and any other quote is literal. A record is canonical when every quote is in a well-formed quoted field
+    // that the delimiter or the line end follows directly; only those may be copied to a chunk byte for byte.
+    private ScanResult ScanRecord(
+        ReadOnlySpan<byte> data,
+        bool isFinal,
+        out int contentLength,
+        out int terminatorLength,
+        out int innerBreaks,
+        out bool canonical)
     {
         contentLength = 0;
         terminatorLength = 0;
         innerBreaks = 0;
+        canonical = true;
         var i = 0;
 
         while (true)
@@ -275,14 +302,23 @@ internal sealed class CsvRecordReader
             i += hit;
             if (data[i] == (byte)'"')
             {
-                var close = data[(i + 1)..].IndexOf((byte)'"');
-                if (close < 0)
+                if (i > 0 && !_fieldSeparators.Contains(data[i - 1]))
                 {
+                    canonical = false;
+                    i++;
+                    continue;
+                }
+
+                var close = CsvFields.ClosingQuote(data, i);
+                if (close < 0 || (close + 1 == data.Length && !isFinal))
+                {
+                    // Unclosed, or closed by the last byte read so far, which may yet turn out to be a doubled quote.
                     return isFinal ? ScanResult.UnterminatedQuote : ScanResult.NeedMoreData;
                 }
 
-                innerBreaks += CountLineBreaks(data.Slice(i + 1, close));
-                i += close + 2;
+                innerBreaks += CountLineBreaks(data.Slice(i + 1, close - i - 1));
+                i = close + 1;
+                canonical &= i == data.Length || _fieldSeparators.Contains(data[i]) || s_lineBreaks.Contains(data[i]);
                 continue;
             }
 

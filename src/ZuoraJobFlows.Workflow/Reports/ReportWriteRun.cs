@@ -61,12 +61,18 @@ internal sealed class ReportWriteRun(
 
     private async Task WriteHeadersAsync(CancellationToken cancellationToken)
     {
+        if (delimiter is { } known)
+        {
+            _reader.UseDelimiter((byte)known);
+        }
+
         var status = await _reader.ReadAsync(cancellationToken);
         var columns = new List<string>();
 
         if (status == CsvReadStatus.Record)
         {
             _delimiter = delimiter is { } given ? (byte)given : CsvDelimiter.Detect(_reader.Content);
+            _reader.UseDelimiter(_delimiter);
             columns = CsvHeader.ParseNames(_reader.Content, _delimiter);
 
             _retry.Write(_reader.ByteOrderMarkBytes);

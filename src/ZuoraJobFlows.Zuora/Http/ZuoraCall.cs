@@ -18,6 +18,12 @@ internal sealed record ZuoraCall(HttpMethod Method, string Path, ZuoraRequestOpt
 
     public HttpCompletionOption Completion { get; init; } = HttpCompletionOption.ResponseContentRead;
 
+    /// <summary>
+    /// Whether to send <c>Expect: 100-continue</c>, so a server refusing the call up front (401, 429, 5xx) answers
+    /// before the body is on the wire instead of after it, or never, when it stops reading.
+    /// </summary>
+    public bool ExpectContinue { get; init; }
+
     public string LogPath => "/" + Path;
 
     public string RequestUri => Query is null ? Path : Path + "?" + Query;

@@ -35,7 +35,7 @@ internal static class ZuoraErrorReader
             kind = ZuoraFailureKind.Unauthorized;
         }
 
-        var retryAfter = RetryAfterReader.Read(response.Headers, now);
+        var retryAfter = RetryAfterReader.Read(response, now);
         var message = FormatMessage(response.StatusCode, method, path, errors, requestId);
         return new ZuoraApiException(message, response.StatusCode, errors, requestId, kind, retryAfter);
     }

@@ -10,4 +10,5 @@ internal static class ZuoraHeaders
     public const string IdempotencyKey = "Idempotency-Key";
     public const string RequestId = "Zuora-Request-Id";
     public const string RateLimitReset = "RateLimit-Reset";
+    public const string RateLimitRemaining = "RateLimit-Remaining";
 }

