@@ -12,10 +12,13 @@ internal sealed class CsvFileContent : HttpContent
     private const int ChunkSize = 64 * 1024;
 
     private readonly Stream _source;
+    private readonly long? _start;
+    private bool _started;
 
     public CsvFileContent(Stream source)
     {
         _source = source;
+        _start = source.CanSeek ? source.Position : null;
         Headers.ContentType = new MediaTypeHeaderValue("text/csv");
     }
 
@@ -30,6 +33,7 @@ internal sealed class CsvFileContent : HttpContent
         TransportContext? context,
         CancellationToken cancellationToken)
     {
+        RewindForAnotherSend();
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -57,5 +61,25 @@ internal sealed class CsvFileContent : HttpContent
 
         length = 0;
         return false;
+    }
+
+    // The handler may send a request again by itself (a reused connection found closed); the file must then go out
+    // whole or not at all, never as the rest of a half-read stream that Zuora would take for the whole file.
+    private void RewindForAnotherSend()
+    {
+        if (!_started)
+        {
+            _started = true;
+            return;
+        }
+
+        if (_start is not { } start)
+        {
+            throw new InvalidOperationException(
+                "The upload stream cannot seek, so the file cannot be sent a second time.");
+        }
+
+        _source.Position = start;
+        BytesSent = 0;
     }
 }
