@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -146,6 +148,11 @@ internal sealed class RunnerHost : IAsyncDisposable
             {
                 worker.AddTasks(options.ConfigureTasks);
                 worker.UseGrpc(channel);
+
+                // This sidecar sends no health pings on an idle stream, so the worker's silent-disconnect check
+                // would drop a healthy connection every two minutes and then be refused (one worker per sidecar).
+                worker.Services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name)
+                    .Configure(grpc => grpc.SetSilentDisconnectTimeout(TimeSpan.Zero));
             });
         }
 
