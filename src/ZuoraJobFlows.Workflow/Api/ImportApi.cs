@@ -51,22 +51,10 @@ public sealed class ImportApi(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
 
-        var (document, problem) = await JsonBody.ReadObjectAsync(body, cancellationToken);
-        if (document is null)
+        var (request, problem) = await JsonBody.ParseAsync<ImportRequest>(body, ImportRequestParser.Parse, cancellationToken);
+        if (request is null)
         {
             return problem!;
-        }
-
-        ImportRequest request;
-        using (document)
-        {
-            var (parsed, invalid) = ImportRequestParser.Parse(document.RootElement);
-            if (parsed is null)
-            {
-                return invalid!;
-            }
-
-            request = parsed;
         }
 
         var blob = _blobs.GetBlobContainerClient(_imports.InputContainer).GetBlobClient(request.BlobName);
@@ -243,22 +231,10 @@ public sealed class ImportApi(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
 
-        var (document, problem) = await JsonBody.ReadObjectAsync(body, cancellationToken);
-        if (document is null)
+        var (request, problem) = await JsonBody.ParseAsync<DeleteRequest>(body, DeleteRequestParser.Parse, cancellationToken);
+        if (request is null)
         {
             return problem!;
-        }
-
-        DeleteRequest request;
-        using (document)
-        {
-            var (parsed, invalid) = DeleteRequestParser.Parse(document.RootElement);
-            if (parsed is null)
-            {
-                return invalid!;
-            }
-
-            request = parsed;
         }
 
         var id = ImportInstanceId.DeletePrefix + Guid.NewGuid().ToString("N");

@@ -7,19 +7,48 @@ internal static class JsonBody
 {
     private const long MaxBodyBytes = 64 * 1024;
 
-    public static async Task<(JsonDocument? Document, ApiResult? Problem)> ReadObjectAsync(
+    /// <summary>Reads the body as a JSON object and hands its root to <paramref name="parse"/>.</summary>
+    public static async Task<(T? Request, ApiResult? Problem)> ParseAsync<T>(
+        Stream body,
+        Func<JsonElement, (T? Request, ApiResult? Problem)> parse,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var (document, problem) = await ReadObjectAsync(body, cancellationToken);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+
+        using (document)
+        {
+            return parse(document.RootElement);
+        }
+    }
+
+    private static async Task<(JsonDocument? Document, ApiResult? Problem)> ReadObjectAsync(
         Stream body,
         CancellationToken cancellationToken)
     {
-        if (body.CanSeek && body.Length - body.Position > MaxBodyBytes)
+        // Request streams are often not seekable, so the limit is enforced while reading, not from Length.
+        using var copy = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            return (null, Problems.BadRequest("body", $"must be at most {MaxBodyBytes} bytes."));
+            if (copy.Length + read > MaxBodyBytes)
+            {
+                return (null, Problems.BadRequest("body", $"must be at most {MaxBodyBytes} bytes."));
+            }
+
+            copy.Write(buffer, 0, read);
         }
 
+        copy.Position = 0;
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+            document = await JsonDocument.ParseAsync(copy, default, cancellationToken);
         }
         catch (JsonException ex)
         {

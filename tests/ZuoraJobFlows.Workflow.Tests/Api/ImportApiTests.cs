@@ -60,6 +60,20 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartImportAsync_OversizedUnseekableBody_400NamingBody()
+    {
+        var json = "{\"blobName\":\"create/vehicle/a.csv\",\"pad\":\"" + new string('x', 70_000) + "\"}";
+        using var body = new UnseekableStream(Encoding.UTF8.GetBytes(json));
+
+        var result = await _api.StartImportAsync(_client.Object, body, CancellationToken.None);
+
+        Assert.Equal(400, result.StatusCode);
+        var problem = Assert.IsType<ProblemBody>(result.Body);
+        Assert.Contains("body", problem.Errors!.Keys);
+        NoRunScheduled();
+    }
+
+    [Fact]
     public async Task StartImportAsync_BlobMissing_404()
     {
         var result = await _api.StartImportAsync(
@@ -233,4 +247,11 @@ public sealed class ImportApiTests : IAsyncLifetime
                 It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(),
                     It.IsAny<CancellationToken>()),
             Times.Never);
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+    }
 }
