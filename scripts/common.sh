@@ -23,15 +23,15 @@ zjf_wait_port() {
 }
 
 zjf_require_tools() {
-  command -v dotnet >/dev/null || { zjf_log "error: the .NET SDK (dotnet) is not on PATH"; exit 2; }
-  command -v node >/dev/null || { zjf_log "error: Node.js (node, npm) is not on PATH"; exit 2; }
+  command -v dotnet >/dev/null || { zjf_log "error: the .NET SDK (dotnet) is not on PATH"; exit 1; }
+  command -v node >/dev/null || { zjf_log "error: Node.js (node, npm) is not on PATH"; exit 1; }
 }
 
 zjf_ensure_node_modules() {
   if [ ! -x "$ZJF_ROOT/node_modules/.bin/azurite" ]; then
     zjf_log "Installing Azurite from package-lock.json (npm ci)..."
     (cd "$ZJF_ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || {
-      zjf_log "error: npm ci failed; Azurite could not be installed"; exit 2; }
+      zjf_log "error: npm ci failed; Azurite could not be installed"; exit 1; }
   fi
 }
 
@@ -48,7 +48,7 @@ zjf_start_azurite() {
     --location "$dir" --skipApiVersionCheck --silent --loose >"$dir/azurite.log" 2>&1 &
   ZJF_STARTED_PIDS+=($!)
   zjf_wait_port 10000 60 && zjf_wait_port 10001 30 && zjf_wait_port 10002 30 || {
-    zjf_log "error: Azurite did not start; see $dir/azurite.log"; exit 2; }
+    zjf_log "error: Azurite did not start; see $dir/azurite.log"; exit 1; }
   zjf_log "Azurite: started on 127.0.0.1:10000-10002 (data in $dir)"
 }
 

@@ -10,8 +10,8 @@ using ZuoraJobFlows.Zuora;
 namespace ZuoraJobFlows.Workflow.Activities;
 
 /// <summary>
-/// Inspects the input in one streamed pass: checks the object exists in Zuora, validates the CSV against its
-/// definition, and stages comma-delimited chunks of at most the chunk size in the output container.
+/// Inspects the input in one streamed pass that validates the CSV and stages comma-delimited chunks of at most the
+/// chunk size in the output container, then checks the object and the header's columns against Zuora's definition.
 /// </summary>
 public sealed class PrepareImportActivity(
     IZuoraClient zuora,
@@ -60,31 +60,25 @@ public sealed class PrepareImportActivity(
 
         await using (content)
         {
-            var options = new ZuoraRequestOptions { TrackId = JobKeys.TrackId(input.RunId) };
-            var definition = await _zuora.GetDefinitionAsync(input.Object, options, cancellationToken);
-            if (definition is null)
-            {
-                return Reject(
-                    input,
-                    $"The custom object '{input.Object}' is not defined in Zuora; define it or fix the folder name.",
-                    bytes: content.Length,
-                    records: 0);
-            }
-
             var output = _blobs.GetBlobContainerClient(input.OutputContainer);
             await output.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-            var csvOptions = CsvPrepareOptions.For(input.Operation, definition, input.MaxChunkBytes, input.Delimiter);
+            // The file is checked on its own first, so that an empty, garbled or malformed file is refused before
+            // any Zuora call; the object and its columns are checked once the file is known to be well-formed.
+            var structureOnly = CsvPrepareOptions.For(input.Operation, null, input.MaxChunkBytes, input.Delimiter);
             var preparation = await _preparer.PrepareAsync(
                 content,
-                csvOptions,
+                structureOnly,
                 (index, ct) => OpenChunkAsync(output, input.RunId, index, ct),
                 cancellationToken);
 
-            if (!preparation.Accepted)
+            var rejection = preparation.Accepted
+                ? await CheckAgainstDefinitionAsync(input, preparation.Columns, cancellationToken)
+                : preparation.RejectionReason;
+            if (rejection is not null)
             {
                 await DeleteChunksAsync(output, input.RunId, preparation.Chunks, cancellationToken);
-                return Reject(input, preparation.RejectionReason!, preparation.TotalBytes, preparation.Records);
+                return Reject(input, rejection, preparation.TotalBytes, preparation.Records);
             }
 
             var chunks = preparation.Chunks
@@ -108,6 +102,22 @@ public sealed class PrepareImportActivity(
                 Chunks = chunks,
             };
         }
+    }
+
+    private async Task<string?> CheckAgainstDefinitionAsync(
+        PrepareImportInput input,
+        IReadOnlyList<string> columns,
+        CancellationToken cancellationToken)
+    {
+        var options = new ZuoraRequestOptions { TrackId = JobKeys.TrackId(input.RunId) };
+        var definition = await _zuora.GetDefinitionAsync(input.Object, options, cancellationToken);
+        if (definition is null)
+        {
+            return $"The custom object '{input.Object}' is not defined in Zuora; define it or fix the folder name.";
+        }
+
+        var withDefinition = CsvPrepareOptions.For(input.Operation, definition, input.MaxChunkBytes, input.Delimiter);
+        return CsvHeaderRules.Check(columns, withDefinition, line: 1)?.Reason;
     }
 
     private static async Task<Stream> OpenChunkAsync(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ZuoraJobFlows.Workflow.Csv;
 
 namespace ZuoraJobFlows.Workflow.Api;
 
@@ -45,6 +46,11 @@ internal static class ImportRequestParser
         else if (!ObjectNameRules.IsValid(objectName))
         {
             errors["object"] = ["must be a custom object API name: a letter, then letters, digits or '_'."];
+        }
+
+        if (delimiter is not null && !CsvDelimiter.TryParse(delimiter, out _))
+        {
+            errors["delimiter"] = [$"must be ',', ';', '|' or tab (or comma, semicolon, pipe, tab), not '{delimiter}'."];
         }
 
         return errors.Count > 0

@@ -47,6 +47,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     [InlineData("{\"blobName\":\"upsert/vehicle/a.csv\"}", "operation")]
     [InlineData("{\"blobName\":\"a.csv\",\"operation\":\"create\"}", "object")]
     [InlineData("{\"blobName\":\"create/veh icle/a.csv\"}", "object")]
+    [InlineData("{\"blobName\":\"create/vehicle/a.csv\",\"delimiter\":\"xx\"}", "delimiter")]
     [InlineData("[1,2]", "body")]
     [InlineData("{not json", "body")]
     public async Task StartImportAsync_BadBody_400NamingTheField(string body, string field)

@@ -2,7 +2,7 @@ using ZuoraJobFlows.Workflow.Results;
 
 namespace ZuoraJobFlows.Workflow.Tests.EndToEnd;
 
-/// <summary>The shared case files that must be refused before any Zuora job, naming the problem and where.</summary>
+/// <summary>The shared case files that must be refused before any Zuora call, naming the problem and where.</summary>
 public sealed class CsvCaseRejectedTests
 {
     [Fact]
@@ -84,6 +84,7 @@ public sealed class CsvCaseRejectedTests
         }
 
         Assert.Equal(0, host.Emulator.JobsCreated);
+        Assert.Empty(host.Requests.All);
         Assert.Empty(run.Summary.GetProperty("jobs").EnumerateArray());
         Assert.Equal(run.Id, run.Summary.GetProperty("runId").GetString());
     }
