@@ -51,6 +51,72 @@ public sealed class ImportRequestTests : IDisposable
         Assert.Throws<UsageException>(() => ImportRequest.From(arguments));
     }
 
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("bad name")]
+    [InlineData("a/b")]
+    [InlineData("1vehicle")]
+    [InlineData("_vehicle")]
+    [InlineData("vehicle-2")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void From_ObjectNotAnApiName_ThrowsUsageExceptionNamingObject(string objectName)
+    {
+        var arguments = CliArguments.Parse([_file, "--object", objectName], ImportRequest.Options);
+
+        var exception = Assert.Throws<UsageException>(() => ImportRequest.From(arguments));
+
+        Assert.StartsWith("--object", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(objectName, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vehicle")]
+    [InlineData("Fleet_Vehicle_2")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void From_ObjectApiName_IsAccepted(string objectName)
+    {
+        var arguments = CliArguments.Parse([_file, "--object", $" {objectName} "], ImportRequest.Options);
+
+        var request = ImportRequest.From(arguments);
+
+        Assert.Equal(objectName, request.ObjectName);
+    }
+
+    [Theory]
+    [InlineData(",", ',')]
+    [InlineData(";", ';')]
+    [InlineData("|", '|')]
+    [InlineData("\t", '\t')]
+    [InlineData("\\t", '\t')]
+    [InlineData("TAB", '\t')]
+    [InlineData("comma", ',')]
+    [InlineData("Semicolon", ';')]
+    [InlineData("pipe", '|')]
+    public void From_SupportedDelimiter_IsRead(string value, char expected)
+    {
+        var arguments = CliArguments.Parse([_file, "--object", "vehicle", "--delimiter", value],
+            ImportRequest.Options);
+
+        var request = ImportRequest.From(arguments);
+
+        Assert.Equal(expected, request.Delimiter);
+    }
+
+    [Theory]
+    [InlineData("--delimiter", "x")]
+    [InlineData("--delimiter", ":")]
+    [InlineData("--delimiter", ";;")]
+    [InlineData("--operation", "delete")]
+    [InlineData("--operation", "")]
+    public void From_UnsupportedValue_ThrowsUsageExceptionNamingOption(string option, string value)
+    {
+        var arguments = CliArguments.Parse([_file, "--object", "vehicle", option, value], ImportRequest.Options);
+
+        var exception = Assert.Throws<UsageException>(() => ImportRequest.From(arguments));
+
+        Assert.StartsWith(option, exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void From_MissingObject_ThrowsUsageException()
     {

@@ -20,6 +20,7 @@ internal sealed class RunnerTestContext : IAsyncDisposable
 {
     private readonly ITestOutputHelper _output;
     private readonly Dictionary<string, string?> _settings;
+    private long _scansAtMark;
 
     private RunnerTestContext(
         ITestOutputHelper output,
@@ -84,6 +85,8 @@ internal sealed class RunnerTestContext : IAsyncDisposable
 
     public async Task<RunnerHost> StartRunnerAsync()
     {
+        // Each runner has its own watcher status, counting from zero.
+        _scansAtMark = 0;
         Runner = await RunnerHost.StartAsync(
             ZuoraRunner.Serve(Configuration, new Uri("http://127.0.0.1:0"), LogLevel.Information,
                 new TestLoggerProvider(_output)),
@@ -100,13 +103,18 @@ internal sealed class RunnerTestContext : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the watcher has listed the input container this many more times.</summary>
+    /// <summary>
+    /// Waits until the watcher has listed the input container this many times since the runner started, or since
+    /// the previous wait returned. Counting from a mark taken before the runner starts cannot miss the scan the
+    /// watcher makes at startup, which may end before this is called (and with a long interval, no other follows).
+    /// </summary>
     public async Task WaitForWatcherScansAsync(int scans)
     {
         var status = Runner!.Services.GetRequiredService<BlobWatcherStatus>();
-        var target = status.CompletedScans + scans;
-        await WaitFor.ConditionAsync(() => Task.FromResult<long?>(status.CompletedScans), done => done >= target,
-            TimeSpan.FromSeconds(20), $"{scans} watcher scans");
+        var target = _scansAtMark + scans;
+        _scansAtMark = await WaitFor.ConditionAsync(() => Task.FromResult<long?>(status.CompletedScans),
+            done => done >= target, TimeSpan.FromSeconds(20), $"{target} watcher scans since the runner started")
+            ?? target;
     }
 
     public async Task<(string BlobName, string ETag)> UploadAsync(string blobName, byte[] content)

@@ -44,12 +44,10 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
             _ => await RunInProcessAsync(request, uploaded, cancellationToken).ConfigureAwait(false),
         };
 
-        return runId is null
-            ? ExitCodes.NotCompleted
-            : await SaveResultsAsync(request, output, blobName, runId, cancellationToken).ConfigureAwait(false);
+        return await SaveResultsAsync(request, output, blobName, runId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string?> RunInProcessAsync(
+    private async Task<string> RunInProcessAsync(
         ImportRequest request,
         UploadedBlob uploaded,
         CancellationToken cancellationToken)
@@ -61,21 +59,17 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
 
         var started = await RunStarter.StartAsync(importApi, runner.Client, request, uploaded, cancellationToken)
             .ConfigureAwait(false);
-        if (started.RunId is null)
-        {
-            console.MarkupLineInterpolated($"[red]The run was not started:[/] {started.Problem}");
-            return null;
-        }
+        var runId = RequireStarted(started);
 
-        console.MarkupLineInterpolated($"Run [bold]{started.RunId}[/] {started.Outcome}");
-        var tracker = new InProcessRunTracker(importApi, runner.Client, started.RunId);
+        console.MarkupLineInterpolated($"Run [bold]{runId}[/] {started.Outcome}");
+        var tracker = new InProcessRunTracker(importApi, runner.Client, runId);
         var last = await RunProgressView.FollowAsync(console, tracker, PollInterval, cancellationToken)
             .ConfigureAwait(false);
         ReportEngineFailure(last);
-        return started.RunId;
+        return runId;
     }
 
-    private async Task<string?> FollowServeAsync(
+    private async Task<string> FollowServeAsync(
         ImportRequest request,
         UploadedBlob uploaded,
         CancellationToken cancellationToken)
@@ -83,20 +77,16 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
         using var http = new HttpClient { BaseAddress = request.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
         var api = new RunnerApiClient(http);
         var started = await api.StartAsync(request, uploaded, cancellationToken).ConfigureAwait(false);
-        if (started.RunId is null)
-        {
-            console.MarkupLineInterpolated($"[red]The run was not started:[/] {started.Problem}");
-            return null;
-        }
+        var runId = RequireStarted(started);
 
-        console.MarkupLineInterpolated($"Run [bold]{started.RunId}[/] {started.Outcome} by {request.ApiUrl}");
-        var last = await RunProgressView.FollowAsync(console, api.Tracker(started.RunId), PollInterval,
+        console.MarkupLineInterpolated($"Run [bold]{runId}[/] {started.Outcome} by {request.ApiUrl}");
+        var last = await RunProgressView.FollowAsync(console, api.Tracker(runId), PollInterval,
             cancellationToken).ConfigureAwait(false);
         ReportEngineFailure(last);
-        return started.RunId;
+        return runId;
     }
 
-    private async Task<string?> FollowFunctionsHostAsync(
+    private async Task<string> FollowFunctionsHostAsync(
         ImportRequest request,
         UploadedBlob uploaded,
         BlobContainerClient input,
@@ -142,6 +132,10 @@ internal sealed class ImportCommand(IConfiguration configuration, IAnsiConsole c
 
         return ExitCodes.ForRunStatus(status);
     }
+
+    // A run that could not start is a usage or environment error (exit 1), not a run that failed (exit 3).
+    private static string RequireStarted(StartedRun started) =>
+        started.RunId ?? throw new EnvironmentException($"The run was not started: {started.Problem}");
 
     private void ReportEngineFailure(RunSnapshot last)
     {

@@ -29,22 +29,29 @@ internal sealed record ImportRequest(
             throw new UsageException($"file not found: {file}");
         }
 
-        var objectName = arguments.Option("object");
-        if (string.IsNullOrWhiteSpace(objectName))
+        var objectName = arguments.Option("object")?.Trim();
+        if (string.IsNullOrEmpty(objectName))
         {
             throw new UsageException("--object OBJ is required (the custom object's API name, e.g. vehicle)");
         }
 
-        var operation = (arguments.Option("operation") ?? "create").ToLowerInvariant();
+        // Checked before anything is uploaded: the name becomes a folder of the blob's name.
+        if (!CustomObjectName.IsValid(objectName))
+        {
+            throw new UsageException(
+                $"--object '{objectName}' is not a custom object API name: {CustomObjectName.Rule}, e.g. vehicle");
+        }
+
+        var operation = (arguments.Option("operation") ?? "create").Trim().ToLowerInvariant();
         if (operation is not ("create" or "update"))
         {
-            throw new UsageException("--operation must be create or update");
+            throw new UsageException($"--operation must be create or update, not '{operation}'");
         }
 
         var output = arguments.Option("out")
             ?? Path.Combine("out", Path.GetFileNameWithoutExtension(file));
 
-        return new ImportRequest(Path.GetFullPath(file), objectName.Trim(), operation, Path.GetFullPath(output),
+        return new ImportRequest(Path.GetFullPath(file), objectName, operation, Path.GetFullPath(output),
             OptionalUrl(arguments, "functions-host"), OptionalUrl(arguments, "api"), ParseDelimiter(arguments));
     }
 
@@ -62,15 +69,23 @@ internal sealed record ImportRequest(
             : throw new UsageException($"--{name} must be an http(s) URL, e.g. http://localhost:7071");
     }
 
+    // The delimiters the workflow reads (and their names); anything else would only be rejected after the upload.
     private static char? ParseDelimiter(CliArguments arguments)
     {
         var value = arguments.Option("delimiter");
         return value switch
         {
             null => null,
-            "\\t" or "tab" => '\t',
-            { Length: 1 } => value[0],
-            _ => throw new UsageException("--delimiter takes one character, e.g. ; or tab"),
+            "," or ";" or "|" or "\t" => value[0],
+            _ => value.Trim().ToLowerInvariant() switch
+            {
+                "comma" => ',',
+                "semicolon" => ';',
+                "pipe" => '|',
+                "tab" or "\\t" => '\t',
+                _ => throw new UsageException(
+                    $"--delimiter must be one of , ; | or tab (also comma, semicolon, pipe), not '{value}'"),
+            },
         };
     }
 }

@@ -9,6 +9,9 @@ internal static class InputUploader
     public static string BlobNameFor(string operation, string objectName, string filePath) =>
         $"{operation}/{objectName}/{Path.GetFileName(filePath)}";
 
+    // A tab in a metadata header would be trimmed away as whitespace; the workflow reads the name "tab" as well.
+    public static string DelimiterName(char delimiter) => delimiter == '\t' ? "tab" : delimiter.ToString();
+
     public static async Task<UploadedBlob> UploadAsync(
         BlobContainerClient input,
         string blobName,
@@ -25,7 +28,9 @@ internal static class InputUploader
             var options = new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" },
-                Metadata = delimiter is null ? null : new Dictionary<string, string> { ["delimiter"] = $"{delimiter}" },
+                Metadata = delimiter is { } given
+                    ? new Dictionary<string, string> { ["delimiter"] = DelimiterName(given) }
+                    : null,
             };
             var response = await blob.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false);
             return new UploadedBlob(blob, response.Value.ETag.ToString(), stream.Length);

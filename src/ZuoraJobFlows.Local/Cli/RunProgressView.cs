@@ -30,7 +30,7 @@ internal static class RunProgressView
                 var task = context.AddTask("Starting", maxValue: 1);
                 await foreach (var snapshot in PollAsync(tracker, interval, cancellationToken).ConfigureAwait(false))
                 {
-                    task.Description = Describe(snapshot);
+                    task.Description = RunProgressLine.Describe(snapshot);
                     task.MaxValue = Math.Max(snapshot.ChunksTotal, 1);
                     task.Value = snapshot.IsFinished ? task.MaxValue : snapshot.ChunksDone;
                     context.Refresh();
@@ -53,7 +53,7 @@ internal static class RunProgressView
         string? lastLine = null;
         await foreach (var snapshot in PollAsync(tracker, interval, cancellationToken).ConfigureAwait(false))
         {
-            var line = Describe(snapshot);
+            var line = RunProgressLine.Describe(snapshot);
             if (line != lastLine)
             {
                 console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}");
@@ -101,13 +101,4 @@ internal static class RunProgressView
     private static bool IsTransient(Exception exception) =>
         exception is RpcException or HttpRequestException or Azure.RequestFailedException
             or TaskCanceledException { InnerException: TimeoutException };
-
-    private static string Describe(RunSnapshot snapshot)
-    {
-        var chunks = snapshot.ChunksTotal > 0 ? $" · chunks {snapshot.ChunksDone}/{snapshot.ChunksTotal}" : "";
-        var jobs = snapshot.JobIds.Count > 0 ? $" · job {string.Join(", ", snapshot.JobIds)}" : "";
-        var phase = snapshot.Phase ?? snapshot.RuntimeStatus;
-        var text = $"{phase}{chunks} · {snapshot.RecordsProcessed:N0} records{jobs}";
-        return Markup.Escape(text);
-    }
 }

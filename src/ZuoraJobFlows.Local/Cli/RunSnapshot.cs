@@ -13,7 +13,8 @@ internal sealed record RunSnapshot
 
     public long RecordsProcessed { get; init; }
 
-    public IReadOnlyList<string> JobIds { get; init; } = [];
+    /// <summary>The Zuora jobs still at work (accepted, pending or in progress), by chunk.</summary>
+    public IReadOnlyList<string> ActiveJobIds { get; init; } = [];
 
     public bool IsFinished { get; init; }
 

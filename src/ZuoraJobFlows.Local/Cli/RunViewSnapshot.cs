@@ -1,5 +1,7 @@
 using Microsoft.DurableTask.Client;
 using ZuoraJobFlows.Workflow.Api;
+using ZuoraJobFlows.Workflow.Orchestrations;
+using ZuoraJobFlows.Zuora.Models;
 
 namespace ZuoraJobFlows.Local.Cli;
 
@@ -17,9 +19,18 @@ internal static class RunViewSnapshot
             ChunksDone = run.ChunksDone,
             ChunksTotal = run.ChunksTotal,
             RecordsProcessed = run.RecordsProcessed,
-            JobIds = run.JobIds,
+            ActiveJobIds = ActiveJobIds(run),
             IsFinished = finished,
             FailureDetails = run.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? null : run.Reason,
         };
     }
+
+    private static string[] ActiveJobIds(RunView run) =>
+    [
+        .. run.Jobs
+            .Where(job => job.JobId is not null && job.Phase != RunPhase.Finished
+                && job.JobStatus is null or BulkJobStatus.Accepted or BulkJobStatus.Pending or BulkJobStatus.InProgress)
+            .OrderBy(job => job.Chunk)
+            .Select(job => job.JobId!),
+    ];
 }

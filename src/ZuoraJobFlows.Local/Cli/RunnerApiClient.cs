@@ -19,7 +19,7 @@ internal sealed class RunnerApiClient(HttpClient http)
             using var response = await http.PostAsync(new Uri("api/imports", UriKind.Relative), content,
                 cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return StartedRun.From((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
+            return StartedRun.FromHttp((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
         }
         catch (HttpRequestException exception)
         {
