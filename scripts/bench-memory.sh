@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Memory benchmark of the local runner (not a test): peak resident memory of `zjf import` for a small and a large
+# vehicle CSV, and their ratio. Target: the large file's peak at most 1.3 x the small file's, and under 250 MB.
+#   scripts/bench-memory.sh                 10 MB and 1 GB (1 GB: about 70 chunks of 15 MB at the 5-job limit)
+#   BENCH_SIZES_MB="10 200" scripts/bench-memory.sh
+# The files are generated (streamed) under /tmp and removed afterwards. The emulator runs at full speed
+# (RecordsPerSecond 0) without keeping records (KeepRecords false). Peak RSS comes from /usr/bin/time -v.
+# BENCH_PRIVATE_AZURITE=1 uses an Azurite of its own on free loopback ports instead of the shared one.
+set -uo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ZJF_ROOT"
+sizes=(${BENCH_SIZES_MB:-10 1024})
+work=$(mktemp -d /tmp/zjf-bench-memory.XXXXXX)
+trap 'zjf_stop_started; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+[ -x /usr/bin/time ] || { zjf_log "error: /usr/bin/time is missing (apt-get install -y time)"; exit 1; }
+needed_mb=$(( $(printf '%s\n' "${sizes[@]}" | sort -n | tail -n 1) * 3 + 1024 ))
+free_mb=$(df -Pm /tmp | awk 'NR == 2 { print $4 }')
+[ "$free_mb" -ge "$needed_mb" ] || {
+  zjf_log "error: $free_mb MB free under /tmp, need about $needed_mb MB (file, its blob and its chunks)"; exit 1; }
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+start_private_azurite() {
+  local ports=() i
+  zjf_ensure_node_modules
+  for i in 1 2 3; do ports+=("$(free_port)"); done
+  mkdir -p "$work/azurite"
+  "$ZJF_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "${ports[0]}" --queuePort "${ports[1]}" --tablePort "${ports[2]}" --location "$work/azurite" \
+    --skipApiVersionCheck --silent --loose >"$work/azurite.log" 2>&1 &
+  ZJF_STARTED_PIDS+=($!)
+  zjf_wait_port "${ports[0]}" 60 && zjf_wait_port "${ports[1]}" 30 && zjf_wait_port "${ports[2]}" 30 || {
+    zjf_log "error: Azurite did not start"; exit 2; }
+  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10000/127.0.0.1:${ports[0]}}"
+  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10001/127.0.0.1:${ports[1]}}"
+  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10002/127.0.0.1:${ports[2]}}"
+  zjf_log "Azurite: private one on 127.0.0.1:${ports[*]}"
+}
+
+zjf_require_tools
+if [ "${BENCH_PRIVATE_AZURITE:-0}" = 1 ]; then start_private_azurite; else zjf_start_azurite; fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+logs="$ZJF_ROOT/.run-local/bench-memory"
+mkdir -p "$logs"
+for project in src/ZuoraJobFlows.Local src/ZuoraJobFlows.ZuoraEmulator; do
+  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 || {
+    zjf_log "error: build failed; see $logs/build.log"; exit 1; }
+done
+zjf_dll="$ZJF_ROOT/src/ZuoraJobFlows.Local/bin/Release/net10.0/zjf.dll"
+emulator_dll="$ZJF_ROOT/src/ZuoraJobFlows.ZuoraEmulator/bin/Release/net10.0/ZuoraJobFlows.ZuoraEmulator.dll"
+
+emulator_port=$(free_port)
+Emulator__RecordsPerSecond=0 Emulator__KeepRecords=false Emulator__JobStartDelay=00:00:00 \
+  dotnet "$emulator_dll" --urls "http://127.0.0.1:$emulator_port" >"$logs/emulator.log" 2>&1 &
+ZJF_STARTED_PIDS+=($!)
+zjf_wait_port "$emulator_port" 60 || { zjf_log "error: emulator did not start; see $logs/emulator.log"; exit 1; }
+export Zuora__BaseUrl="http://127.0.0.1:$emulator_port" AzureWebJobsStorage="$ZJF_AZURITE_CONNECTION"
+export Polling__InitialDelay=00:00:00.500 Polling__MaxDelay=00:00:02 Imports__SlotWaitInitialDelay=00:00:01
+
+# Vehicles with unique VINs, written in blocks so that a 1 GB file takes well under a minute.
+generate() { # file megabytes
+  python3 - "$1" "$2" <<'PY'
+import sys
+path, target = sys.argv[1], int(sys.argv[2]) * 1024 * 1024
+colors = ["white", "black", "red", "blue", "silver"]
+with open(path, "w", newline="\n", buffering=1 << 20) as f:
+    written = f.write("make__c,model__c,year__c,vin__c,color__c,msrp__c,in_service_on__c,electric__c\n")
+    row = 0
+    while written < target:
+        block = "".join(
+            f"Toyota,Corolla,{2000 + i % 26},V{i:016d},{colors[i % 5]},{20000 + i % 9000}.50,2021-03-04,"
+            f"{'true' if i % 3 == 0 else 'false'}\n" for i in range(row, row + 10000))
+        written += f.write(block)
+        row += 10000
+PY
+}
+
+suffix=$(date +%s)
+echo "zjf import peak memory; machine: $(nproc) cores, $(free -m | awk '/Mem:/ { print $2 }') MB RAM, $(uname -sr)"
+peaks=()
+for size in "${sizes[@]}"; do
+  csv="$work/vehicles-${size}mb.csv"
+  generate "$csv" "$size"
+  bytes=$(stat -c %s "$csv")
+  chunks=$(( (bytes + 15 * 1024 * 1024 - 1) / (15 * 1024 * 1024) ))
+  start=$(date +%s.%N)
+  DurableTask__HubName="Mem${suffix}S$size" Imports__InputContainer="mem-in-$suffix-$size" \
+    Imports__OutputContainer="mem-out-$suffix-$size" \
+    /usr/bin/time -v -o "$logs/time-$size.txt" dotnet "$zjf_dll" import "$csv" --object vehicle \
+    --out "$work/out-$size" >"$logs/import-$size.log" 2>&1
+  code=$?
+  end=$(date +%s.%N)
+  peak_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$logs/time-$size.txt")
+  peak_mb=$(awk -v kb="$peak_kb" 'BEGIN { printf "%.0f", kb / 1024 }')
+  peaks+=("$peak_mb")
+  records=$(jq -r '.recordsProcessed // "?"' "$work/out-$size/summary.json" 2>/dev/null)
+  printf '%5d MB file (%d bytes, %s records, about %d chunks): peak RSS %d MB, wall time %.0f s, exit code %d\n' \
+    "$size" "$bytes" "$records" "$chunks" "$peak_mb" "$(echo "$end - $start" | bc)" "$code"
+  rm -f "$csv"
+done
+
+if [ "${#peaks[@]}" -ge 2 ]; then
+  first=${peaks[0]} last=${peaks[-1]}
+  ratio=$(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.2f", a / b }')
+  verdict=$(awk -v r="$ratio" -v l="$last" 'BEGIN { print (r <= 1.3 && l < 250) ? "within" : "OUTSIDE" }')
+  echo "peak ${sizes[-1]} MB / peak ${sizes[0]} MB = $last / $first = ${ratio}x ($verdict the target: <= 1.3x and < 250 MB)"
+fi
