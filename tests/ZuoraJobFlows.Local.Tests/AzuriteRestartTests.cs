@@ -11,6 +11,10 @@ namespace ZuoraJobFlows.Local.Tests;
 
 public sealed class AzuriteRestartTests(ITestOutputHelper output)
 {
+    // Work a stopped or cut-off runner held comes back only after its queue visibility timeout (1 minute for
+    // activities), and later still on a loaded machine.
+    private static readonly TimeSpan TakeoverTimeout = TimeSpan.FromSeconds(150);
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -74,7 +78,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
             $"{RunnerTestContext.ResultFolder(blobName, runId)}/{ResultPaths.SummaryFileName}");
         await WaitFor.ConditionAsync(
             async () => (bool?)((await results.ExistsAsync()).Value && (await summary.ExistsAsync()).Value),
-            exists => exists == true, RunTimeout, $"summary.json of {runId}");
+            exists => exists == true, TakeoverTimeout, $"summary.json of {runId}");
         var content = await summary.DownloadContentAsync();
         return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.Clone();
     }

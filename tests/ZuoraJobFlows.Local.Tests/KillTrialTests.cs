@@ -8,6 +8,10 @@ namespace ZuoraJobFlows.Local.Tests;
 /// </summary>
 public sealed class KillTrialTests(ITestOutputHelper output)
 {
+    // Work a stopped or cut-off runner held comes back only after its queue visibility timeout (1 minute for
+    // activities), and later still on a loaded machine.
+    private static readonly TimeSpan TakeoverTimeout = TimeSpan.FromSeconds(150);
+
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(80);
 
     [Fact]
@@ -29,7 +33,7 @@ public sealed class KillTrialTests(ITestOutputHelper output)
             await serve.KillAsync();
             await serve.DisposeAsync();
             serve = ServeProcess.Start(world.Configuration, output);
-            var summary = await world.WaitForSummaryAsync(blobName, world.RunIdFor(blobName, eTag), RunTimeout);
+            var summary = await world.WaitForSummaryAsync(blobName, world.RunIdFor(blobName, eTag), TakeoverTimeout);
 
             var chunks = summary.GetProperty("jobs").EnumerateArray()
                 .Select(job => job.GetProperty("chunk").GetInt32()).Distinct().Count();

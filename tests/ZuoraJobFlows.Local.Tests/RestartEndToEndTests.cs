@@ -6,6 +6,9 @@ public sealed class RestartEndToEndTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(45);
 
+    // Work the stopped runner held comes back only after its queue visibility timeout (1 minute for activities).
+    private static readonly TimeSpan TakeoverTimeout = TimeSpan.FromSeconds(150);
+
     [Fact]
     public async Task Runner_StoppedWhileRunWaitsOnZuora_FinishesAfterRestartWithOneJob()
     {
@@ -21,7 +24,7 @@ public sealed class RestartEndToEndTests(ITestOutputHelper output)
 
         await world.StopRunnerAsync();
         await world.StartRunnerAsync();
-        var summary = await world.WaitForSummaryAsync(blobName, world.RunIdFor(blobName, eTag), RunTimeout);
+        var summary = await world.WaitForSummaryAsync(blobName, world.RunIdFor(blobName, eTag), TakeoverTimeout);
 
         Assert.Equal("CompletedWithErrors", summary.GetProperty("status").GetString());
         Assert.Equal(1, world.Emulator.JobsCreated);
