@@ -51,7 +51,8 @@ public sealed class ImportApi(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
 
-        var (request, problem) = await JsonBody.ParseAsync<ImportRequest>(body, ImportRequestParser.Parse, cancellationToken);
+        var (request, problem) =
+            await JsonBody.ParseAsync<ImportRequest>(body, ImportRequestParser.Parse, cancellationToken);
         if (request is null)
         {
             return problem!;
@@ -231,7 +232,8 @@ public sealed class ImportApi(
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
 
-        var (request, problem) = await JsonBody.ParseAsync<DeleteRequest>(body, DeleteRequestParser.Parse, cancellationToken);
+        var (request, problem) =
+            await JsonBody.ParseAsync<DeleteRequest>(body, DeleteRequestParser.Parse, cancellationToken);
         if (request is null)
         {
             return problem!;

@@ -50,7 +50,8 @@ internal static class ImportRequestParser
 
         if (delimiter is not null && !CsvDelimiter.TryParse(delimiter, out _))
         {
-            errors["delimiter"] = [$"must be ',', ';', '|' or tab (or comma, semicolon, pipe, tab), not '{delimiter}'."];
+            errors["delimiter"] =
+                [$"must be ',', ';', '|' or tab (or comma, semicolon, pipe, tab), not '{delimiter}'."];
         }
 
         return errors.Count > 0
