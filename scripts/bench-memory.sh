@@ -20,42 +20,17 @@ free_mb=$(df -Pm /tmp | awk 'NR == 2 { print $4 }')
 [ "$free_mb" -ge "$needed_mb" ] || {
   zjf_log "error: $free_mb MB free under /tmp, need about $needed_mb MB (file, its blob and its chunks)"; exit 1; }
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-start_private_azurite() {
-  local ports=() i
-  zjf_ensure_node_modules
-  for i in 1 2 3; do ports+=("$(free_port)"); done
-  mkdir -p "$work/azurite"
-  "$ZJF_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --blobPort "${ports[0]}" --queuePort "${ports[1]}" --tablePort "${ports[2]}" --location "$work/azurite" \
-    --skipApiVersionCheck --silent --loose >"$work/azurite.log" 2>&1 &
-  ZJF_STARTED_PIDS+=($!)
-  zjf_wait_port "${ports[0]}" 60 && zjf_wait_port "${ports[1]}" 30 && zjf_wait_port "${ports[2]}" 30 || {
-    zjf_log "error: Azurite did not start"; exit 2; }
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10000/127.0.0.1:${ports[0]}}"
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10001/127.0.0.1:${ports[1]}}"
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10002/127.0.0.1:${ports[2]}}"
-  zjf_log "Azurite: private one on 127.0.0.1:${ports[*]}"
-}
-
 zjf_require_tools
-if [ "${BENCH_PRIVATE_AZURITE:-0}" = 1 ]; then start_private_azurite; else zjf_start_azurite; fi
+if [ "${BENCH_PRIVATE_AZURITE:-0}" = 1 ]; then zjf_start_private_azurite "$work"; else zjf_start_azurite; fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 logs="$ZJF_ROOT/.run-local/bench-memory"
 mkdir -p "$logs"
-for project in src/ZuoraJobFlows.Local src/ZuoraJobFlows.ZuoraEmulator; do
-  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 || {
-    zjf_log "error: build failed; see $logs/build.log"; exit 1; }
-done
+zjf_build_runner "$logs"
 zjf_dll="$ZJF_ROOT/src/ZuoraJobFlows.Local/bin/Release/net10.0/zjf.dll"
-emulator_dll="$ZJF_ROOT/src/ZuoraJobFlows.ZuoraEmulator/bin/Release/net10.0/ZuoraJobFlows.ZuoraEmulator.dll"
 
-emulator_port=$(free_port)
-Emulator__RecordsPerSecond=0 Emulator__KeepRecords=false Emulator__JobStartDelay=00:00:00 \
-  dotnet "$emulator_dll" --urls "http://127.0.0.1:$emulator_port" >"$logs/emulator.log" 2>&1 &
-ZJF_STARTED_PIDS+=($!)
-zjf_wait_port "$emulator_port" 60 || { zjf_log "error: emulator did not start; see $logs/emulator.log"; exit 1; }
+emulator_port=$(zjf_free_port)
+zjf_start_emulator "$emulator_port" "$logs" \
+  Emulator__RecordsPerSecond=0 Emulator__KeepRecords=false Emulator__JobStartDelay=00:00:00
 export Zuora__BaseUrl="http://127.0.0.1:$emulator_port" AzureWebJobsStorage="$ZJF_AZURITE_CONNECTION"
 export Polling__InitialDelay=00:00:00.500 Polling__MaxDelay=00:00:02 Imports__SlotWaitInitialDelay=00:00:01
 
@@ -105,5 +80,6 @@ if [ "${#peaks[@]}" -ge 2 ]; then
   first=${peaks[0]} last=${peaks[-1]}
   ratio=$(awk -v a="$last" -v b="$first" 'BEGIN { printf "%.2f", a / b }')
   verdict=$(awk -v r="$ratio" -v l="$last" 'BEGIN { print (r <= 1.3 && l < 250) ? "within" : "OUTSIDE" }')
-  echo "peak ${sizes[-1]} MB / peak ${sizes[0]} MB = $last / $first = ${ratio}x ($verdict the target: <= 1.3x and < 250 MB)"
+  echo "peak ${sizes[-1]} MB / peak ${sizes[0]} MB = $last / $first = ${ratio}x" \
+    "($verdict the target: <= 1.3x and < 250 MB)"
 fi

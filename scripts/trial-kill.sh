@@ -23,43 +23,26 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+zjf_require_tools
 # TRIAL_PRIVATE_AZURITE=1: an Azurite of its own on free loopback ports, for a machine where other people start and
 # stop the shared one on 10000-10002 while the trials run.
-start_private_azurite() {
-  local ports=() i
-  zjf_ensure_node_modules
-  for i in 1 2 3; do ports+=("$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"); done
-  mkdir -p "$work/azurite"
-  "$ZJF_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --blobPort "${ports[0]}" --queuePort "${ports[1]}" --tablePort "${ports[2]}" --location "$work/azurite" \
-    --skipApiVersionCheck --silent --loose >"$work/azurite.log" 2>&1 &
-  ZJF_STARTED_PIDS+=($!)
-  zjf_wait_port "${ports[0]}" 60 && zjf_wait_port "${ports[1]}" 30 && zjf_wait_port "${ports[2]}" 30 || {
-    zjf_log "error: Azurite did not start"; exit 2; }
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10000/127.0.0.1:${ports[0]}}"
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10001/127.0.0.1:${ports[1]}}"
-  ZJF_AZURITE_CONNECTION="${ZJF_AZURITE_CONNECTION//127.0.0.1:10002/127.0.0.1:${ports[2]}}"
-  export TRIAL_BLOB_URL="http://127.0.0.1:${ports[0]}/devstoreaccount1"
-  zjf_log "Azurite: private one on 127.0.0.1:${ports[*]}"
-}
-
-zjf_require_tools
-if [ "${TRIAL_PRIVATE_AZURITE:-0}" = 1 ]; then start_private_azurite; else zjf_start_azurite; fi
+if [ "${TRIAL_PRIVATE_AZURITE:-0}" = 1 ]; then
+  zjf_start_private_azurite "$work"
+  export TRIAL_BLOB_URL="http://127.0.0.1:${ZJF_AZURITE_PORTS[0]}/devstoreaccount1"
+else
+  zjf_start_azurite
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 logs="$ZJF_ROOT/.run-local/trial-kill"
 mkdir -p "$logs"
 
-for project in src/ZuoraJobFlows.Local src/ZuoraJobFlows.ZuoraEmulator; do
-  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly >"$logs/build.log" 2>&1 || {
-    zjf_log "error: build failed; see $logs/build.log"; exit 1; }
-done
+zjf_build_runner "$logs"
 zjf_dll="$ZJF_ROOT/src/ZuoraJobFlows.Local/bin/Release/net10.0/zjf.dll"
-emulator_dll="$ZJF_ROOT/src/ZuoraJobFlows.ZuoraEmulator/bin/Release/net10.0/ZuoraJobFlows.ZuoraEmulator.dll"
 
 helper="$work/trial.py"
 cat >"$helper" <<'PY'
 """Storage and emulator calls for trial-kill.sh (standard library only; Azurite Shared Key auth)."""
-import base64, datetime, os, hashlib, hmac, json, socket, sys, time, urllib.parse, urllib.request, urllib.error
+import base64, datetime, os, hashlib, hmac, json, sys, time, urllib.parse, urllib.request, urllib.error
 
 ACCOUNT = "devstoreaccount1"
 KEY = base64.b64decode("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
@@ -84,12 +67,6 @@ def storage(method, path, query=None, body=b"", extra=None):
     url = BLOB + urllib.parse.quote(path) + ("?" + urllib.parse.urlencode(query) if query else "")
     request = urllib.request.Request(url, data=body or None, headers=headers, method=method)
     return urllib.request.urlopen(request, timeout=60).read()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def generate(path, prefix, good):
@@ -206,9 +183,7 @@ def check(zuora, prefix, good, bad, jobs_before_file, summary_file):
 
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    if command == "port":
-        print(free_port())
-    elif command == "generate":
+    if command == "generate":
         generate(args[0], args[1], int(args[2]))
     elif command == "upload":
         upload(*args)
@@ -225,12 +200,10 @@ if __name__ == "__main__":
 PY
 py() { python3 "$helper" "$@"; }
 
-emulator_port=$(py port)
+emulator_port=$(zjf_free_port)
 zuora="http://127.0.0.1:$emulator_port"
-Emulator__RecordsPerSecond=${TRIAL_RECORDS_PER_SECOND:-400} Emulator__JobStartDelay=00:00:00.050 \
-  dotnet "$emulator_dll" --urls "$zuora" >"$logs/emulator.log" 2>&1 &
-ZJF_STARTED_PIDS+=($!)
-zjf_wait_port "$emulator_port" 60 || { zjf_log "error: emulator did not start; see $logs/emulator.log"; exit 1; }
+zjf_start_emulator "$emulator_port" "$logs" \
+  Emulator__RecordsPerSecond="${TRIAL_RECORDS_PER_SECOND:-400}" Emulator__JobStartDelay=00:00:00.050
 
 export Zuora__BaseUrl="$zuora" Imports__MaxChunkBytes=65536 Polling__InitialDelay=00:00:00.500
 export Polling__MaxDelay=00:00:02 Imports__SlotWaitInitialDelay=00:00:01 Imports__RetryFirstDelay=00:00:00.500
@@ -238,7 +211,7 @@ export Watcher__Interval=00:00:00.500 AzureWebJobsStorage="$ZJF_AZURITE_CONNECTI
 
 start_serve() { # log file
   local port
-  port=$(py port)
+  port=$(zjf_free_port)
   Api__Url="http://127.0.0.1:$port" dotnet "$zjf_dll" serve >>"$1" 2>&1 &
   serve_pid=$!
   zjf_wait_port "$port" 60
@@ -250,7 +223,9 @@ kill_serve() {
   serve_pid=""
 }
 
-random_delay() { printf '%d.%03d' $((RANDOM % 8)) $((RANDOM % 1000)) | awk '{ d = $1; if (d < 0.5) d += 0.5; print d }'; }
+random_delay() {
+  printf '%d.%03d' $((RANDOM % 8)) $((RANDOM % 1000)) | awk '{ d = $1; if (d < 0.5) d += 0.5; print d }'
+}
 
 suffix=$(date +%s)
 completed=0 duplicate_jobs=0 duplicate_records=0 failures=0
@@ -267,7 +242,8 @@ for ((trial = 1; trial <= trials; trial++)); do
   started=$(date +%s)
 
   start_serve "$log" || { zjf_log "error: zjf serve did not start; see $log"; exit 1; }
-  py upload "$Imports__InputContainer" "create/vehicle/trial-$trial.csv" "$csv" || { zjf_log "error: upload failed"; exit 1; }
+  py upload "$Imports__InputContainer" "create/vehicle/trial-$trial.csv" "$csv" || {
+    zjf_log "error: upload failed"; exit 1; }
   kills=()
   rounds=$((trial % 2 == 0 ? 2 : 1))
   for ((round = 1; round <= rounds; round++)); do

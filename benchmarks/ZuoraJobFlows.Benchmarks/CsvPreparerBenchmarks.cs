@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 using ZuoraJobFlows.Workflow.Csv;
 
 namespace ZuoraJobFlows.Benchmarks;
@@ -53,7 +54,8 @@ public class CsvPreparerBenchmarks
     private static void WriteFile(string path, char d)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 20);
-        writer.Write(string.Join(d, "id", "make__c", "model__c", "year__c", "vin__c", "color__c", "msrp__c", "note__c"));
+        writer.Write(string.Join(
+            d, "id", "make__c", "model__c", "year__c", "vin__c", "color__c", "msrp__c", "note__c"));
         writer.Write("\r\n");
 
         var written = 0L;
@@ -98,11 +100,11 @@ public class CsvPreparerBenchmarks
 
         public string Legend => "Input megabytes (2^20 bytes) prepared per second";
 
-        public bool IsDefault(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
         public bool IsAvailable(Summary summary) => true;
 
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase)
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
         {
             var report = summary[benchmarkCase];
             if (report?.ResultStatistics is not { } stats)
@@ -116,7 +118,7 @@ public class CsvPreparerBenchmarks
             return (bytes / (1024.0 * 1024.0) / seconds).ToString("F0", CultureInfo.InvariantCulture);
         }
 
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, SummaryStyle style) =>
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) =>
             GetValue(summary, benchmarkCase);
     }
 }

@@ -66,7 +66,9 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops Azurite as a service restart would (SIGTERM, it saves its state), or kills it after 10 s.</summary>
+    /// <summary>
+    /// Stops Azurite as a service restart would (SIGTERM, it saves its state), or kills it after 10 s.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is null)

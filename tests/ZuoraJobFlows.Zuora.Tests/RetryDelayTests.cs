@@ -104,7 +104,8 @@ public sealed class RetryDelayTests
     [InlineData("GET", HttpStatusCode.BadRequest, false)]
     [InlineData("POST", HttpStatusCode.ServiceUnavailable, false)]
     [InlineData("PATCH", HttpStatusCode.TooManyRequests, false)]
-    public void ShouldRetry_MethodAndStatus_RetriesTransientGetsOnly(string method, HttpStatusCode status, bool expected)
+    public void ShouldRetry_MethodAndStatus_RetriesTransientGetsOnly(
+        string method, HttpStatusCode status, bool expected)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), "https://zuora.test/objects/jobs");
         using var response = new HttpResponseMessage(status) { RequestMessage = request };

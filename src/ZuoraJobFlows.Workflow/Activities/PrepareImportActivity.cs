@@ -46,9 +46,7 @@ public sealed class PrepareImportActivity(
         Stream content;
         try
         {
-            content = await source.OpenReadAsync(
-                new BlobOpenReadOptions(allowModifications: false) { Conditions = BlobVersion.Conditions(input.ETag) },
-                cancellationToken);
+            content = await BlobStreams.OpenReadAsync(source, input.ETag, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
@@ -120,15 +118,14 @@ public sealed class PrepareImportActivity(
         return CsvHeaderRules.Check(columns, withDefinition, line: 1)?.Reason;
     }
 
-    private static async Task<Stream> OpenChunkAsync(
+    private static Task<Stream> OpenChunkAsync(
         BlobContainerClient output,
         string runId,
         int index,
         CancellationToken cancellationToken)
     {
         var blob = output.GetBlobClient(ResultPaths.ChunkBlobName(runId, index + 1));
-        var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
-        return await blob.OpenWriteAsync(overwrite: true, options, cancellationToken);
+        return BlobStreams.OpenCsvWriteAsync(blob, cancellationToken);
     }
 
     private static async Task DeleteChunksAsync(

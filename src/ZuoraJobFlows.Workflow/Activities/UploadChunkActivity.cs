@@ -38,7 +38,7 @@ public sealed class UploadChunkActivity(
             }
 
             var blob = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.ChunkBlob);
-            await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+            await using var content = await BlobStreams.OpenSeekableReadAsync(blob, cancellationToken);
             var fileName = Path.GetFileName(input.ChunkBlob);
             var job = await _zuora.UploadFileAsync(input.JobId, content, fileName, options, cancellationToken);
 

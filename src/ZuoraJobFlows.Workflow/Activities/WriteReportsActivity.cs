@@ -69,11 +69,11 @@ public sealed class WriteReportsActivity(
         var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
         var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
 
-        await using var original = await source.OpenReadAsync(
-            new BlobOpenReadOptions(allowModifications: false) { Conditions = BlobVersion.Conditions(input.ETag) },
-            cancellationToken);
-        await using var errorsCsv = await OpenCsvAsync(output, errorsBlob, cancellationToken);
-        await using var retryCsv = await OpenCsvAsync(output, retryBlob, cancellationToken);
+        await using var original = await BlobStreams.OpenReadAsync(source, input.ETag, cancellationToken);
+        await using var errorsCsv = await BlobStreams.OpenCsvWriteAsync(
+            output.GetBlobClient(errorsBlob), cancellationToken);
+        await using var retryCsv = await BlobStreams.OpenCsvWriteAsync(
+            output.GetBlobClient(retryBlob), cancellationToken);
 
         var written = await _writer.WriteAsync(
             original,
@@ -93,12 +93,4 @@ public sealed class WriteReportsActivity(
         };
     }
 
-    private static Task<Stream> OpenCsvAsync(
-        BlobContainerClient container,
-        string blobName,
-        CancellationToken cancellationToken)
-    {
-        var options = new BlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
-        return container.GetBlobClient(blobName).OpenWriteAsync(overwrite: true, options, cancellationToken);
-    }
 }

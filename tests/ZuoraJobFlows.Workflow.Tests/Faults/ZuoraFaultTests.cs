@@ -1,3 +1,4 @@
+using ZuoraJobFlows.Workflow.Orchestrations;
 using ZuoraJobFlows.Workflow.Results;
 using ZuoraJobFlows.Workflow.Tests.EndToEnd;
 
@@ -118,7 +119,7 @@ public sealed class ZuoraFaultTests
         Assert.Equal(0, host.Emulator.RecordCount("vehicle"));
     }
 
-    internal static async Task<(ZuoraJobFlows.Workflow.Orchestrations.ImportRunResult Result, List<string> JobIds)> ImportAsync(
+    internal static async Task<(ImportRunResult Result, List<string> JobIds)> ImportAsync(
         EmulatorWorkflowHost host, string name = "create/vehicle/faults.csv", int records = Records)
     {
         var blob = await host.UploadAsync(name, VehicleCsv.Create(records));

@@ -114,7 +114,9 @@ public sealed class RawHttpServer : IAsyncDisposable
     }
 }
 
-/// <summary>One request as <see cref="RawHttpServer"/> received it: the head only, the body still on the wire.</summary>
+/// <summary>
+/// One request as <see cref="RawHttpServer"/> received it: the head only, the body still on the wire.
+/// </summary>
 public sealed class RawRequest(TcpClient connection, NetworkStream stream, string head)
 {
     public string Head { get; } = head;
@@ -134,7 +136,9 @@ public sealed class RawRequest(TcpClient connection, NetworkStream stream, strin
         }
     }
 
-    /// <summary>Reads at least <paramref name="bytes"/> bytes of the body (or until the client stops sending).</summary>
+    /// <summary>
+    /// Reads at least <paramref name="bytes"/> bytes of the body (or until the client stops sending).
+    /// </summary>
     public async Task<long> ReadBodyAsync(long bytes)
     {
         var buffer = new byte[64 * 1024];
