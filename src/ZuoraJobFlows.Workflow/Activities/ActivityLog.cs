@@ -64,4 +64,9 @@ internal static partial class ActivityLog
     [LoggerMessage(EventId = 2013, Level = LogLevel.Debug,
         Message = "Run {RunId}: deleted {Count} staged blobs")]
     public static partial void StagingCleaned(ILogger logger, string runId, int count);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning,
+        Message = "Run {RunId}: {BlobName} was replaced or deleted during the run (storage answered {Status}); "
+            + "the reports are written from the staged chunks")]
+    public static partial void ReportsFromStagedCopy(ILogger logger, string runId, string blobName, int status);
 }

@@ -24,11 +24,17 @@ internal static class BlobStreams
     public static async Task<Stream> OpenReadAsync(
         BlobClient blob,
         string? eTag,
+        CancellationToken cancellationToken) =>
+        (await DownloadAsync(blob, eTag, cancellationToken)).Content;
+
+    /// <summary>As <see cref="OpenReadAsync"/>, with the blob's properties and metadata; dispose the result.</summary>
+    public static async Task<BlobDownloadStreamingResult> DownloadAsync(
+        BlobClient blob,
+        string? eTag,
         CancellationToken cancellationToken)
     {
         var options = new BlobDownloadOptions { Conditions = Conditions(eTag) };
-        var download = await blob.DownloadStreamingAsync(options, cancellationToken);
-        return download.Value.Content;
+        return (await blob.DownloadStreamingAsync(options, cancellationToken)).Value;
     }
 
     /// <summary>

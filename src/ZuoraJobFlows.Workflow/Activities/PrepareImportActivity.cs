@@ -32,6 +32,15 @@ public sealed class PrepareImportActivity(
         {
             return await PrepareAsync(input, cancellationToken);
         }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Gone or replaced before or while it was read: this version cannot be imported whole. Chunks staged so
+            // far are removed with the run's staging area.
+            var reason = ex.Status == 404
+                ? $"The blob '{input.BlobName}' no longer exists in container '{input.Container}'."
+                : $"The blob '{input.BlobName}' changed after this run started; the new version runs on its own.";
+            return Reject(input, reason, bytes: 0, records: 0);
+        }
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             ActivityLog.TransientFailure(_logger, ex, input.RunId, WorkflowNames.PrepareImport);
@@ -43,20 +52,13 @@ public sealed class PrepareImportActivity(
     private async Task<PrepareImportResult> PrepareAsync(PrepareImportInput input, CancellationToken cancellationToken)
     {
         var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
-        Stream content;
-        try
-        {
-            content = await BlobStreams.OpenReadAsync(source, input.ETag, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            var reason = ex.Status == 404
-                ? $"The blob '{input.BlobName}' no longer exists in container '{input.Container}'."
-                : $"The blob '{input.BlobName}' changed after this run started; the new version runs on its own.";
-            return Reject(input, reason, bytes: 0, records: 0);
-        }
+        var download = await BlobStreams.DownloadAsync(source, input.ETag, cancellationToken);
 
-        await using (content)
+        // The delimiter a user sets on the blob applies however the run was started (trigger, Event Grid, watcher,
+        // API); the event that started it does not carry metadata.
+        input = input with { Delimiter = input.Delimiter ?? DelimiterOf(download.Details.Metadata) };
+
+        await using (var content = download.Content)
         {
             var output = _blobs.GetBlobContainerClient(input.OutputContainer);
             await output.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -116,6 +118,13 @@ public sealed class PrepareImportActivity(
 
         var withDefinition = CsvPrepareOptions.For(input.Operation, definition, input.MaxChunkBytes, input.Delimiter);
         return CsvHeaderRules.Check(columns, withDefinition, line: 1)?.Reason;
+    }
+
+    private static string? DelimiterOf(IDictionary<string, string>? metadata)
+    {
+        var value = metadata?
+            .FirstOrDefault(m => string.Equals(m.Key, "delimiter", StringComparison.OrdinalIgnoreCase)).Value;
+        return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
     private static Task<Stream> OpenChunkAsync(

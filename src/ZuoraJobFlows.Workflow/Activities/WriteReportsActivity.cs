@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
@@ -65,23 +66,34 @@ public sealed class WriteReportsActivity(
         }
 
         var output = _blobs.GetBlobContainerClient(input.OutputContainer);
+        ReportCounts written;
         var errorsBlob = $"{input.ResultFolder}/{ResultPaths.ErrorsFileName}";
         var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
-        var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
+        var (original, delimiter, staged) = await OpenOriginalAsync(input, output, cancellationToken);
+        await using (original)
+        {
+            await using var errorsCsv = await BlobStreams.OpenCsvWriteAsync(
+                output.GetBlobClient(errorsBlob), cancellationToken);
+            await using var retryCsv = await BlobStreams.OpenCsvWriteAsync(
+                output.GetBlobClient(retryBlob), cancellationToken);
 
-        await using var original = await BlobStreams.OpenReadAsync(source, input.ETag, cancellationToken);
-        await using var errorsCsv = await BlobStreams.OpenCsvWriteAsync(
-            output.GetBlobClient(errorsBlob), cancellationToken);
-        await using var retryCsv = await BlobStreams.OpenCsvWriteAsync(
-            output.GetBlobClient(retryBlob), cancellationToken);
-
-        var written = await _writer.WriteAsync(
-            original,
-            input.Delimiter,
-            spool.ReadSortedAsync(cancellationToken),
-            errorsCsv,
-            retryCsv,
-            cancellationToken);
+            try
+            {
+                written = await _writer.WriteAsync(
+                    original,
+                    delimiter,
+                    spool.ReadSortedAsync(cancellationToken),
+                    errorsCsv,
+                    retryCsv,
+                    cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && !staged)
+            {
+                // Replaced or deleted while being read: the next attempt finds it changed at once and reads the
+                // staged copy instead.
+                throw new TransientActivityException("The input blob changed while the reports were written.", ex);
+            }
+        }
 
         ActivityLog.ReportsWritten(_logger, input.RunId, written.FailedRows);
         return new WriteReportsResult
@@ -90,7 +102,29 @@ public sealed class WriteReportsActivity(
             RetryBlob = retryBlob,
             FailedRecords = written.FailedRows,
             ErrorsByChunk = counts,
+            FromStagedCopy = staged,
         };
+    }
+
+    /// <summary>
+    /// The version of the input the run started with, or, when it was replaced or deleted during the run, the
+    /// run's staged chunks: same rows, comma-separated. The failed rows are reported either way.
+    /// </summary>
+    private async Task<(Stream Content, char? Delimiter, bool Staged)> OpenOriginalAsync(
+        WriteReportsInput input,
+        BlobContainerClient output,
+        CancellationToken cancellationToken)
+    {
+        var source = _blobs.GetBlobContainerClient(input.Container).GetBlobClient(input.BlobName);
+        try
+        {
+            return (await BlobStreams.OpenReadAsync(source, input.ETag, cancellationToken), input.Delimiter, false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412 && input.ChunkCount > 0)
+        {
+            ActivityLog.ReportsFromStagedCopy(_logger, input.RunId, input.BlobName, ex.Status);
+            return (new StagedChunksStream(output, input.RunId, input.ChunkCount), ',', true);
+        }
     }
 
 }

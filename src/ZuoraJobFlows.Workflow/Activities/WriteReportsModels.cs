@@ -16,6 +16,9 @@ public sealed record WriteReportsInput
 
     public required string ResultFolder { get; init; }
 
+    /// <summary>How many chunks the run staged; they stand in for the input if it changes during the run.</summary>
+    public int ChunkCount { get; init; }
+
     /// <summary>The chunks whose Zuora job ran, in chunk order.</summary>
     public IReadOnlyList<ReportJob> Jobs { get; init; } = [];
 }
@@ -33,6 +36,12 @@ public sealed record WriteReportsResult
 
     /// <summary>Distinct original rows that failed.</summary>
     public long FailedRecords { get; init; }
+
+    /// <summary>
+    /// True when the input blob was replaced or deleted during the run and the reports were written from the staged
+    /// (comma-separated) chunks instead.
+    /// </summary>
+    public bool FromStagedCopy { get; init; }
 
     /// <summary>Error lines Zuora reported per chunk, in the order of the input's jobs.</summary>
     public IReadOnlyList<ChunkErrorCount> ErrorsByChunk { get; init; } = [];

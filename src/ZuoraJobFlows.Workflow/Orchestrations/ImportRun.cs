@@ -112,6 +112,7 @@ internal sealed class ImportRun
                     Delimiter = _prepared.Delimiter,
                     OutputContainer = _settings.OutputContainer,
                     ResultFolder = _resultFolder,
+                    ChunkCount = _prepared.Chunks.Count,
                     Jobs = reportJobs,
                 },
                 _retry);
@@ -119,6 +120,13 @@ internal sealed class ImportRun
 
         Publish(_status with { Phase = RunPhase.WritingResults });
         var (status, reason, error) = Conclude(supervisor.Cancelled);
+        if (_reports is { FromStagedCopy: true })
+        {
+            const string note = "The input blob was replaced or deleted during the run, so errors.csv and retry.csv "
+                + "were written from the run's staged copy (comma-separated).";
+            reason = reason is null ? note : $"{reason} {note}";
+        }
+
         return await FinishAsync(status, reason, error);
     }
 
