@@ -59,7 +59,8 @@ public sealed class WriteReportsActivity(
             counts.Add(new ChunkErrorCount(job.Chunk, errors));
         }
 
-        if (spool.Count == 0)
+        var unsent = input.UnsentRows.Sum(r => r.Count);
+        if (spool.Count == 0 && unsent == 0)
         {
             ActivityLog.ReportsWritten(_logger, input.RunId, 0);
             return new WriteReportsResult { ErrorsByChunk = counts };
@@ -69,6 +70,7 @@ public sealed class WriteReportsActivity(
         ReportCounts written;
         var errorsBlob = $"{input.ResultFolder}/{ResultPaths.ErrorsFileName}";
         var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
+        var rows = UnsentRows.MergeAsync(spool.ReadSortedAsync(cancellationToken), input.UnsentRows, cancellationToken);
         var (original, delimiter, staged) = await OpenOriginalAsync(input, output, cancellationToken);
         await using (original)
         {
@@ -82,7 +84,7 @@ public sealed class WriteReportsActivity(
                 written = await _writer.WriteAsync(
                     original,
                     delimiter,
-                    spool.ReadSortedAsync(cancellationToken),
+                    rows,
                     errorsCsv,
                     retryCsv,
                     cancellationToken);
@@ -95,12 +97,13 @@ public sealed class WriteReportsActivity(
             }
         }
 
-        ActivityLog.ReportsWritten(_logger, input.RunId, written.FailedRows);
+        ActivityLog.ReportsWritten(_logger, input.RunId, written.FailedRows - unsent);
         return new WriteReportsResult
         {
             ErrorsBlob = errorsBlob,
             RetryBlob = retryBlob,
-            FailedRecords = written.FailedRows,
+            FailedRecords = written.FailedRows - unsent,
+            UnsentRecords = unsent,
             ErrorsByChunk = counts,
             FromStagedCopy = staged,
         };

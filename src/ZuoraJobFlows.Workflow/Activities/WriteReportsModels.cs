@@ -1,3 +1,5 @@
+using ZuoraJobFlows.Workflow.Reports;
+
 namespace ZuoraJobFlows.Workflow.Activities;
 
 public sealed record WriteReportsInput
@@ -21,6 +23,9 @@ public sealed record WriteReportsInput
 
     /// <summary>The chunks whose Zuora job ran, in chunk order.</summary>
     public IReadOnlyList<ReportJob> Jobs { get; init; } = [];
+
+    /// <summary>Rows of chunks Zuora never processed because the run stopped first, in row order.</summary>
+    public IReadOnlyList<RowRange> UnsentRows { get; init; } = [];
 }
 
 /// <summary>
@@ -34,8 +39,11 @@ public sealed record WriteReportsResult
 
     public string? RetryBlob { get; init; }
 
-    /// <summary>Distinct original rows that failed.</summary>
+    /// <summary>Distinct original rows that Zuora refused.</summary>
     public long FailedRecords { get; init; }
+
+    /// <summary>Rows in the reports that Zuora never processed (<see cref="WriteReportsInput.UnsentRows"/>).</summary>
+    public long UnsentRecords { get; init; }
 
     /// <summary>
     /// True when the input blob was replaced or deleted during the run and the reports were written from the staged

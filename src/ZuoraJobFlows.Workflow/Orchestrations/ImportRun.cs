@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using ZuoraJobFlows.Workflow.Activities;
+using ZuoraJobFlows.Workflow.Reports;
 using ZuoraJobFlows.Workflow.Results;
 using ZuoraJobFlows.Zuora.Models;
 
@@ -99,7 +100,14 @@ internal sealed class ImportRun
                 && r.JobStatus is BulkJobStatus.Completed or BulkJobStatus.Failed)
             .Select(c => new ReportJob(c.Chunk, _results[c.Chunk].JobId!, c.FirstRow))
             .ToList();
-        if (reportJobs.Count > 0)
+
+        // A run that stopped early (cancelled, or a failed chunk) lists the rows Zuora never saw in retry.csv too.
+        var processed = reportJobs.Select(j => j.Chunk).ToHashSet();
+        var unsentRows = _prepared.Chunks
+            .Where(c => !processed.Contains(c.Chunk) && c.Records > 0)
+            .Select(c => new RowRange(c.FirstRow, c.LastRow))
+            .ToList();
+        if (reportJobs.Count > 0 || unsentRows.Count > 0)
         {
             _reports = await _context.CallActivityAsync<WriteReportsResult>(
                 WorkflowNames.WriteReports,
@@ -114,12 +122,19 @@ internal sealed class ImportRun
                     ResultFolder = _resultFolder,
                     ChunkCount = _prepared.Chunks.Count,
                     Jobs = reportJobs,
+                    UnsentRows = unsentRows,
                 },
                 _retry);
         }
 
         Publish(_status with { Phase = RunPhase.WritingResults });
         var (status, reason, error) = Conclude(supervisor.Cancelled);
+        if (_reports is { UnsentRecords: > 0 } unsent)
+        {
+            reason = $"{reason} The {unsent.UnsentRecords} row(s) Zuora never processed are in retry.csv "
+                + $"(code {UnsentRows.Code} in errors.csv).";
+        }
+
         if (_reports is { FromStagedCopy: true })
         {
             const string note = "The input blob was replaced or deleted during the run, so errors.csv and retry.csv "
@@ -247,6 +262,7 @@ internal sealed class ImportRun
             Jobs = jobs,
             RecordsProcessed = jobs.Sum(j => j.RecordsProcessed),
             FailedRecords = _reports?.FailedRecords ?? 0,
+            UnsentRecords = _reports?.UnsentRecords ?? 0,
             StartedAt = _startedAt,
             FinishedAt = new DateTimeOffset(_context.CurrentUtcDateTime, TimeSpan.Zero),
             Reports = new SummaryReports(_reports?.ErrorsBlob, _reports?.RetryBlob),

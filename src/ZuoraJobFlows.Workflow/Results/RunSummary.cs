@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ZuoraJobFlows.Zuora.Models;
 
 namespace ZuoraJobFlows.Workflow.Results;
@@ -32,6 +33,9 @@ public sealed record RunSummary
 
     public long FailedRecords { get; init; }
 
+    /// <summary>Rows Zuora never processed because the run stopped first; they are in the reports.</summary>
+    public long UnsentRecords { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset FinishedAt { get; init; }
@@ -39,7 +43,13 @@ public sealed record RunSummary
     public SummaryReports Reports { get; init; } = new(null, null);
 }
 
-public sealed record SummaryInput(string Container, string BlobName, string? ETag, long Bytes, long Records);
+/// <summary>The input blob version the run read; <c>etag</c> is spelled as in DESIGN.md.</summary>
+public sealed record SummaryInput(
+    string Container,
+    string BlobName,
+    [property: JsonPropertyName("etag")] string? ETag,
+    long Bytes,
+    long Records);
 
 public sealed record SummaryError(string? Code, string? Message);
 

@@ -70,6 +70,7 @@ public sealed class InputChangeEndToEndTests
         Assert.Equal(records - bad.Count, host.Emulator.RecordCount("vehicle"));
         var summary = await host.ReadSummaryAsync(result);
         Assert.Equal(bad.Count, summary.GetProperty("failedRecords").GetInt64());
+        Assert.Equal(blob.ETag, summary.GetProperty("input").GetProperty("etag").GetString());
 
         var errors = await host.ReadOutputTextAsync(result.ErrorsBlob!);
         var errorRows = errors.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)

@@ -239,10 +239,21 @@ public sealed class ImportCsvOrchestratorTests
         Assert.Equal(202, cancel.StatusCode);
         var metadata = await host.WaitForEndAsync(id);
 
-        var summary = await host.ReadSummaryAsync(metadata!.ReadOutputAs<ImportRunResult>()!);
+        var result = metadata!.ReadOutputAs<ImportRunResult>()!;
+        var summary = await host.ReadSummaryAsync(result);
         Assert.Equal("Cancelled", summary.GetProperty("status").GetString());
         Assert.Equal(1, job.CancelCalls);
         Assert.Empty(job.UploadKeys);
+
+        // Nothing reached Zuora, so every row is still to load: all of them are in retry.csv, marked in errors.csv.
+        Assert.Equal(3, summary.GetProperty("unsentRecords").GetInt64());
+        Assert.Equal(0, summary.GetProperty("failedRecords").GetInt64());
+        Assert.Contains("3 row(s) Zuora never processed", summary.GetProperty("reason").GetString());
+        Assert.Equal(Cars, await host.ReadOutputBlobAsync(result.RetryBlob!));
+        var errors = await host.ReadOutputBlobAsync(result.ErrorsBlob!);
+        Assert.Equal(4, errors!.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("2,NOT_SENT,", errors, StringComparison.Ordinal);
+        Assert.Contains("4,NOT_SENT,", errors, StringComparison.Ordinal);
     }
 
     [Fact]
