@@ -28,6 +28,13 @@ internal static class SummaryView
 
         AddRow(run, "Records processed", Text(root, "recordsProcessed"));
         AddRow(run, "Records failed", Text(root, "failedRecords"));
+        if (root.TryGetProperty("unsentRecords", out var unsent) && unsent.ValueKind == JsonValueKind.Number
+            && unsent.GetInt64() > 0)
+        {
+            var count = unsent.GetInt64().ToString(CultureInfo.InvariantCulture);
+            AddRow(run, "Records not processed (in retry.csv)", count);
+        }
+
         AddRow(run, "Duration", Duration(root));
         console.Write(run);
 
