@@ -54,6 +54,32 @@ public sealed class ApiEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PostImport_WatcherStartedTheVersionFirst_OtherSettings409SameSettings200()
+    {
+        await using var world = await RunnerTestContext.CreateAsync(output);
+        var runner = await world.StartRunnerAsync();
+        using var http = new HttpClient { BaseAddress = runner.HttpAddress };
+        var (blobName, eTag) = await world.UploadAsync("create/vehicle/raced.csv", VehicleCsv.Create(3).ToBytes());
+        var runId = world.RunIdFor(blobName, eTag);
+        await WaitFor.ConditionAsync(() => runner.Client.GetInstanceAsync(runId), run => run is not null, RunTimeout,
+            "the watcher to start the run");
+
+        using var other = await http.PostAsJsonAsync("/api/imports", new { blobName, @object = "truck" });
+        using var same = await http.PostAsJsonAsync("/api/imports", new { blobName, @object = "vehicle" });
+        var problem = JsonDocument.Parse(await other.Content.ReadAsStringAsync()).RootElement;
+        await world.WaitForSummaryAsync(blobName, runId, RunTimeout);
+
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(runId, problem.GetProperty("runId").GetString());
+        Assert.Contains("'truck'", problem.GetProperty("errors").GetProperty("object")[0].GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal($"/api/imports/{runId}", same.Headers.Location!.OriginalString);
+        Assert.Equal(1, world.Emulator.JobsCreated);
+    }
+
+    [Fact]
     public async Task PostCancel_WhileZuoraJobIsNotStarted_EndsRunCancelledAndCancelsTheJob()
     {
         await using var world = await RunnerTestContext.CreateAsync(output,

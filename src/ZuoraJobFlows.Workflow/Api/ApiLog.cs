@@ -19,4 +19,8 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information,
         Message = "Run {RunId}: cancel requested")]
     public static partial void CancelRequested(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information,
+        Message = "Run {RunId}: start refused, the request's {Fields} differ from the existing run's")]
+    public static partial void StartConflict(ILogger logger, string runId, IEnumerable<string> fields);
 }

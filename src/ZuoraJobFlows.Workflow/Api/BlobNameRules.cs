@@ -20,20 +20,20 @@ internal static class BlobNameRules
             return $"must be at most {MaxBlobNameLength} characters.";
         }
 
-        if (blobName.Contains("://", StringComparison.Ordinal) || Uri.TryCreate(blobName, UriKind.Absolute, out var uri)
-            && uri.Scheme is "http" or "https" or "file")
+        if (IsUrl(blobName))
         {
             return "must be a name inside the input container, not a URL.";
+        }
+
+        if (blobName.StartsWith('/'))
+        {
+            return "must not start with '/': blob names are relative to the input container, "
+                + $"e.g. '{blobName.TrimStart('/')}'.";
         }
 
         if (blobName.Contains('\\', StringComparison.Ordinal))
         {
             return "must use '/' between folders, not '\\'.";
-        }
-
-        if (blobName.StartsWith('/'))
-        {
-            return "must be relative to the input container (no leading '/').";
         }
 
         if (blobName.Split('/').Any(s => s is ".." or "."))
@@ -43,21 +43,43 @@ internal static class BlobNameRules
 
         if (blobName.EndsWith('/') || blobName.Contains("//", StringComparison.Ordinal))
         {
-            return "must not contain empty folder names.";
+            return "must not contain an empty folder name ('//' or a trailing '/').";
         }
 
-        if (blobName.Any(char.IsControl))
+        var control = IndexOfControl(blobName);
+        if (control >= 0)
         {
-            return "must not contain control characters.";
+            return $"must not contain control characters: {Describe(blobName[control])} at character {control + 1}.";
         }
 
         return null;
     }
 
-    /// <summary>Splits <c>{operation}/{object}/{name}</c>; null when the name has fewer than three parts.</summary>
-    public static (string Operation, string Object, string Name)? SplitFolders(string blobName)
+    // Only a scheme the caller wrote counts: .NET reads "/a/b.csv" as an implicit file path on Unix.
+    private static bool IsUrl(string blobName) =>
+        blobName.Contains("://", StringComparison.Ordinal)
+        || (Uri.TryCreate(blobName, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https" or "file"
+            && blobName.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase));
+
+    private static int IndexOfControl(string text)
     {
-        var parts = blobName.Split('/', 3);
-        return parts.Length == 3 && parts.All(p => p.Length > 0) ? (parts[0], parts[1], parts[2]) : null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
+
+    private static string Describe(char control) => control switch
+    {
+        '\t' => "a tab",
+        '\n' => "a line feed",
+        '\r' => "a carriage return",
+        _ => $"U+{(int)control:X4}",
+    };
 }

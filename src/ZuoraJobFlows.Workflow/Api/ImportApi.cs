@@ -70,10 +70,14 @@ public sealed class ImportApi(
                 $"No blob '{request.BlobName}' in container '{_imports.InputContainer}'; upload it first.");
         }
 
-        var delimiter = request.Delimiter ?? DelimiterOf(properties.Metadata);
-        return await StartAsync(
-            client, request.BlobName, properties.ETag.ToString(), request.Operation, request.Object, delimiter,
-            cancellationToken);
+        var metadataDelimiter = DelimiterOf(properties.Metadata);
+        var start = new BlobStart(
+            request.BlobName,
+            properties.ETag.ToString(),
+            new ImportChoices(request.Operation, request.Object, request.Given.Delimiter ?? metadataDelimiter),
+            request.Given,
+            metadataDelimiter);
+        return await StartAsync(client, start, cancellationToken);
     }
 
     /// <summary>
@@ -118,10 +122,16 @@ public sealed class ImportApi(
             return new ApiResult(200, new SkippedStart(blobName!, "The blob is empty; it runs once it has content."));
         }
 
-        var folders = BlobNameRules.SplitFolders(blobName!);
-        var operation = folders?.Operation ?? string.Empty;
-        var objectName = folders?.Object ?? string.Empty;
-        return await StartAsync(client, blobName!, eTag, operation, objectName, delimiter, cancellationToken);
+        // Without both folders there is no run to report to: its results folder is named after them. An unknown
+        // operation folder does start a run, which ends Rejected with a summary saying so.
+        var folders = BlobFolders.Read(blobName!);
+        if (folders.Missing is not null)
+        {
+            return Problems.BadRequest("blobName", folders.Missing);
+        }
+
+        var choices = new ImportChoices(folders.Operation, folders.Object, delimiter);
+        return await StartAsync(client, new BlobStart(blobName!, eTag, choices, null, delimiter), cancellationToken);
     }
 
     /// <summary><c>GET /api/imports/{id}</c>.</summary>
@@ -256,26 +266,27 @@ public sealed class ImportApi(
         return new ApiResult(202, new AcceptedRun(id, StatusUri(id)), StatusUri(id));
     }
 
-    private async Task<ApiResult> StartAsync(
-        DurableTaskClient client,
-        string blobName,
-        string? eTag,
-        string operation,
-        string objectName,
-        string? delimiter,
+    private async Task<ApiResult> StartAsync(DurableTaskClient client, BlobStart start,
         CancellationToken cancellationToken)
     {
-        var id = ImportInstanceId.For(_imports.InputContainer, blobName, eTag);
-        var existing = await ExistingRunAsync(client, id, cancellationToken);
+        var id = ImportInstanceId.For(_imports.InputContainer, start.BlobName, start.ETag);
+        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (existing is not null)
         {
-            return existing;
+            return AnswerExisting(existing, start);
         }
 
-        if (!_recentStarts.TryClaim(id))
+        if (!_recentStarts.TryClaim(id, start.Choices, out var claimed))
         {
             ApiLog.DuplicateStart(_logger, id);
-            return await ExistingRunAsync(client, id, cancellationToken)
+            existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            if (existing is not null)
+            {
+                return AnswerExisting(existing, start);
+            }
+
+            // The run is not visible yet; the claim remembers what it was started with.
+            return ConflictWith(id, start, claimed)
                 ?? new ApiResult(200, new AcceptedRun(id, StatusUri(id)), StatusUri(id));
         }
 
@@ -283,11 +294,11 @@ public sealed class ImportApi(
         {
             RunId = id,
             Container = _imports.InputContainer,
-            BlobName = blobName,
-            ETag = eTag,
-            Operation = operation,
-            Object = objectName,
-            Delimiter = delimiter,
+            BlobName = start.BlobName,
+            ETag = start.ETag,
+            Operation = start.Choices.Operation!,
+            Object = start.Choices.Object!,
+            Delimiter = start.Choices.Delimiter,
             Settings = RunSettings.From(_imports, _polling),
             RequestedAt = _timeProvider.GetUtcNow(),
         };
@@ -306,7 +317,7 @@ public sealed class ImportApi(
         catch (Exception)
         {
             // Two starts of the same blob version raced; the other one won, and its run is the answer.
-            existing = await ExistingRunAsync(client, id, cancellationToken);
+            existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
             if (existing is null)
             {
                 _recentStarts.Release(id);
@@ -314,10 +325,10 @@ public sealed class ImportApi(
             }
 
             ApiLog.DuplicateStart(_logger, id);
-            return existing;
+            return AnswerExisting(existing, start);
         }
 
-        ApiLog.RunStarted(_logger, id, WorkflowNames.ImportCsvOrchestrator, objectName);
+        ApiLog.RunStarted(_logger, id, WorkflowNames.ImportCsvOrchestrator, input.Object);
         return new ApiResult(202, new AcceptedRun(id, StatusUri(id)), StatusUri(id));
     }
 
@@ -325,13 +336,32 @@ public sealed class ImportApi(
     private static string? DelimiterOf(IDictionary<string, string> metadata) =>
         metadata.TryGetValue("delimiter", out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    private async Task<ApiResult?> ExistingRunAsync(DurableTaskClient client, string id,
-        CancellationToken cancellationToken)
+    private ApiResult AnswerExisting(OrchestrationMetadata existing, BlobStart start)
     {
-        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        return metadata is null
-            ? null
-            : new ApiResult(200, RunViewBuilder.Build(metadata, _imports.OutputContainer), StatusUri(id));
+        var input = RunViewBuilder.TryRead(() => existing.ReadInputAs<ImportRunInput>());
+        var run = input is null ? null : new ImportChoices(input.Operation, input.Object, input.Delimiter);
+        return ConflictWith(existing.InstanceId, start, run)
+            ?? new ApiResult(200, RunViewBuilder.Build(existing, _imports.OutputContainer),
+                StatusUri(existing.InstanceId));
+    }
+
+    // A run without a delimiter of its own reads the blob's metadata, which is part of the version, as this start did.
+    private ApiResult? ConflictWith(string id, BlobStart start, ImportChoices? run)
+    {
+        if (start.Given is null || run is null)
+        {
+            return null;
+        }
+
+        var effective = run with { Delimiter = run.Delimiter ?? start.MetadataDelimiter };
+        var differences = StartConflicts.Differences(start.Given, effective);
+        if (differences.Count == 0)
+        {
+            return null;
+        }
+
+        ApiLog.StartConflict(_logger, id, differences.Keys);
+        return StartConflicts.Conflict(id, start.BlobName, start.Given, effective, differences);
     }
 }
 

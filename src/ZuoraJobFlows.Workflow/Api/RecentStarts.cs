@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ZuoraJobFlows.Workflow.Api;
 
 /// <summary>
@@ -12,29 +14,34 @@ internal sealed class RecentStarts(TimeProvider timeProvider)
     private const int MaxEntries = 10_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _started = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset At, ImportChoices Choices)> _started =
+        new(StringComparer.Ordinal);
 
-    /// <summary>True when the caller may start <paramref name="instanceId"/>; false when it was started recently.
+    /// <summary>
+    /// True when the caller may start <paramref name="instanceId"/> with <paramref name="choices"/>; false when it was
+    /// started recently, with the choices that start made in <paramref name="claimed"/>.
     /// </summary>
-    public bool TryClaim(string instanceId)
+    public bool TryClaim(string instanceId, ImportChoices choices, [NotNullWhen(false)] out ImportChoices? claimed)
     {
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
             if (_started.Count >= MaxEntries)
             {
-                foreach (var stale in _started.Where(e => now - e.Value > Window).Select(e => e.Key).ToList())
+                foreach (var stale in _started.Where(e => now - e.Value.At > Window).Select(e => e.Key).ToList())
                 {
                     _started.Remove(stale);
                 }
             }
 
-            if (_started.TryGetValue(instanceId, out var at) && now - at <= Window)
+            if (_started.TryGetValue(instanceId, out var start) && now - start.At <= Window)
             {
+                claimed = start.Choices;
                 return false;
             }
 
-            _started[instanceId] = now;
+            _started[instanceId] = (now, choices);
+            claimed = null;
             return true;
         }
     }

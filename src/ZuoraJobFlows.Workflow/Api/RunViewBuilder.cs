@@ -60,7 +60,7 @@ internal static class RunViewBuilder
     }
 
     // A value written by an older version of the app must not turn a status query into a 500.
-    private static T? TryRead<T>(Func<T?> read)
+    internal static T? TryRead<T>(Func<T?> read)
         where T : class
     {
         try

@@ -131,7 +131,8 @@ internal sealed class JobSupervisor
     private void Publish(int total)
     {
         var active = _progress.Values.Where(p => p.Phase != RunPhase.Finished).ToList();
-        var phase = active.Count == 0 ? RunPhase.WaitingForZuora
+        // Before the first job starts, its chunks are about to be submitted and uploaded, not waited on.
+        var phase = active.Count == 0 ? (_results.Count == 0 ? RunPhase.Uploading : RunPhase.WaitingForZuora)
             : active.Any(p => p.Phase == RunPhase.Uploading) ? RunPhase.Uploading
             : active.Any(p => p.Phase == RunPhase.WaitingForZuora) ? RunPhase.WaitingForZuora
             : RunPhase.WaitingForSlot;
