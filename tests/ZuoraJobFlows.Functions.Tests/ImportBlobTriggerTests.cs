@@ -82,4 +82,19 @@ public sealed class ImportBlobTriggerTests
         blob.VerifyGet(b => b.Name);
         blob.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task RunAsync_BlobWithoutObjectFolder_NoRunAndWarningWithTheReason()
+    {
+        var blob = FakeInputBlobs.Blob("create/fleet.csv", 2048, ETag);
+
+        await _trigger.RunAsync(blob.Object, _durable.Client, CancellationToken.None);
+
+        _durable.VerifyNothingScheduled();
+        Assert.Contains(
+            _logger.Collector.GetSnapshot(),
+            record => record.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+                && record.Message.Contains("create/fleet.csv", StringComparison.Ordinal)
+                && record.Message.Contains("no object folder", StringComparison.Ordinal));
+    }
 }

@@ -13,4 +13,9 @@ internal static partial class FunctionsLog
         Message = "Blob {BlobName} (ETag {ETag}, {Bytes} bytes) answered {StatusCode}, run {RunLocation}")]
     public static partial void BlobImportAnswered(
         ILogger logger, string blobName, string eTag, long bytes, int statusCode, string? runLocation);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning,
+        Message = "Blob {BlobName} (ETag {ETag}) was not imported ({StatusCode}): {Reason}")]
+    public static partial void BlobRefused(
+        ILogger logger, string blobName, string eTag, int statusCode, string reason);
 }

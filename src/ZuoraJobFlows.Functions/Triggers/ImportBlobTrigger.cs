@@ -40,6 +40,15 @@ public sealed class ImportBlobTrigger(ImportApi importApi, ILogger<ImportBlobTri
 
         var result = await _importApi.StartFromBlobAsync(
             client, blob.Name, eTag, properties.ContentLength, cancellationToken);
+        if (result.StatusCode is >= 400 and < 500)
+        {
+            // No run and so no summary.json: the log is where the reason is found (it names the blob and the rule
+            // it breaks, never the file's contents).
+            var reason = result.Body is ProblemBody problem ? problem.Detail : $"answered {result.StatusCode}";
+            FunctionsLog.BlobRefused(_logger, blob.Name, eTag, result.StatusCode, reason);
+            return;
+        }
+
         FunctionsLog.BlobImportAnswered(_logger, blob.Name, eTag, properties.ContentLength, result.StatusCode,
             result.Location);
     }
