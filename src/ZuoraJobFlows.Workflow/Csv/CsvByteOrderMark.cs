@@ -5,5 +5,8 @@ internal enum CsvByteOrderMark
 {
     None,
     Utf8,
-    Utf16,
+    Utf16LittleEndian,
+    Utf16BigEndian,
+    Utf32LittleEndian,
+    Utf32BigEndian,
 }

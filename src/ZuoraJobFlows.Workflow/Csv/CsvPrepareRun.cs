@@ -57,22 +57,18 @@ internal sealed class CsvPrepareRun(
 
         var status = await _reader.ReadAsync(cancellationToken);
 
-        if (_reader.ByteOrderMark == CsvByteOrderMark.Utf16)
+        if (CsvRejections.ByteOrderMark(_reader.ByteOrderMark) is { } otherEncoding)
         {
-            return CsvRejections.Utf16();
+            return otherEncoding;
         }
 
-        switch (status)
+        if (status == CsvReadStatus.End)
         {
-            case CsvReadStatus.End:
-                return _reader.TotalBytes == 0 ? CsvRejections.Empty() : CsvRejections.NoHeader();
-            case CsvReadStatus.UnterminatedQuote:
-                return CsvRejections.UnterminatedQuote(1, _reader.OpenQuoteLine, _reader.Offset);
-            case CsvReadStatus.TooLarge:
-                return CsvRejections.RecordTooLarge(
-                    1, _reader.Line, options.MaxChunkBytes, _reader.TooLargeInsideQuote);
+            return _reader.TotalBytes == 0 ? CsvRejections.Empty() : CsvRejections.NoHeader();
         }
 
+        // A header that never ends is checked as far as the reader got, so that bad bytes are named before quotes.
+        var header = status == CsvReadStatus.Record ? _reader.Content : _reader.Unread;
         if (options.Delimiter is { } chosen)
         {
             if (!CsvDelimiter.TryParse(chosen, out _delimiter))
@@ -83,13 +79,22 @@ internal sealed class CsvPrepareRun(
         }
         else
         {
-            _delimiter = CsvDelimiter.Detect(_reader.Content);
+            _delimiter = CsvDelimiter.Detect(header);
         }
 
-        var invalid = CheckUtf8(_reader.Content, _reader.Line, row: 1, _reader.Offset);
+        var invalid = CheckText(
+            header, _reader.Line, row: 1, _reader.Offset, isFinal: status != CsvReadStatus.TooLarge);
         if (invalid is not null)
         {
             return invalid;
+        }
+
+        switch (status)
+        {
+            case CsvReadStatus.UnterminatedQuote:
+                return QuoteNeverCloses(row: 1);
+            case CsvReadStatus.TooLarge:
+                return await TooLargeAsync(row: 1, cancellationToken);
         }
 
         _reader.UseDelimiter(_delimiter);
@@ -97,7 +102,10 @@ internal sealed class CsvPrepareRun(
         _lineEnd = _reader.Terminator.SequenceEqual("\n"u8) ? "\n"u8.ToArray() : "\r\n"u8.ToArray();
         _chunkHeader = BuildChunkHeader();
 
-        return CsvHeaderRules.Check(_columns, options, _reader.Line);
+        return CsvHeaderRules.Check(_columns, options, _reader.Line)
+            ?? (_chunkHeader.Length > options.MaxChunkBytes
+                ? CsvRejections.HeaderTooLarge(_reader.Line, options.MaxChunkBytes, _reader.Offset, quote: null)
+                : null);
     }
 
     private async Task<CsvRejection?> CopyRecordsAsync(ChunkSink sink, CancellationToken cancellationToken)
@@ -115,21 +123,24 @@ internal sealed class CsvPrepareRun(
                 case CsvReadStatus.End:
                     return row <= 1 ? CsvRejections.HeaderOnly(headerLine) : null;
                 case CsvReadStatus.UnterminatedQuote:
-                    return CsvRejections.UnterminatedQuote(row + 1, _reader.OpenQuoteLine, _reader.Offset);
+                    return CheckUnread(row + 1) ?? QuoteNeverCloses(row + 1);
                 case CsvReadStatus.TooLarge:
-                    return CsvRejections.RecordTooLarge(
-                        row + 1, _reader.Line, options.MaxChunkBytes, _reader.TooLargeInsideQuote);
+                    return CheckUnread(row + 1) ?? await TooLargeAsync(row + 1, cancellationToken);
             }
 
             // Records before an invalid one are still written, so the chunks hold exactly the rows before it.
-            var invalid = CheckUtf8(_batch);
+            var invalid = CheckText(_batch);
 
             var tooLarge = await copier.CopyAsync(_batch, sink, cancellationToken);
             if (tooLarge is { } index)
             {
                 _rejectedRow = _batch.Row(index);
                 return CsvRejections.RecordTooLarge(
-                    _batch.Row(index), _batch.Line(index), options.MaxChunkBytes, insideQuote: false);
+                    _batch.Row(index),
+                    _batch.Line(index),
+                    options.MaxChunkBytes,
+                    _batch.BufferOffset + _batch.Start(index),
+                    quote: null);
             }
 
             if (invalid is not null)
@@ -140,9 +151,61 @@ internal sealed class CsvPrepareRun(
         }
     }
 
+    private CsvRejection QuoteNeverCloses(long row)
+    {
+        var (column, name) = OpenQuoteColumn(row);
+        return CsvRejections.UnterminatedQuote(row, _reader.OpenQuoteLine, column, name, _reader.OpenQuoteOffset);
+    }
+
+    // A quote still open at the limit may close further on: the rest of the file is read to tell a long quoted
+    // value (the record is too large) from a quote that never closes (unterminated).
+    private async Task<CsvRejection> TooLargeAsync(long row, CancellationToken cancellationToken)
+    {
+        var line = _reader.Line;
+        var offset = _reader.Offset;
+        QuotePastLimit? quote = null;
+
+        if (_reader.TooLargeInsideQuote)
+        {
+            var (column, name) = OpenQuoteColumn(row);
+            var openLine = _reader.OpenQuoteLine;
+            var closeLine = await _reader.FindClosingQuoteLineAsync(cancellationToken);
+            if (closeLine is null)
+            {
+                return CsvRejections.UnterminatedQuote(row, openLine, column, name, _reader.OpenQuoteOffset);
+            }
+
+            quote = new QuotePastLimit(openLine, column, name, closeLine.Value);
+        }
+
+        return row == 1
+            ? CsvRejections.HeaderTooLarge(line, options.MaxChunkBytes, offset, quote)
+            : CsvRejections.RecordTooLarge(row, line, options.MaxChunkBytes, offset, quote);
+    }
+
+    // The 1-based field where the reader's open quote is, and its header name once the header is known.
+    private (int Column, string? Name) OpenQuoteColumn(long row)
+    {
+        var column = CsvFields.FieldAt(_reader.Unread, (int)(_reader.OpenQuoteOffset - _reader.Offset), _delimiter);
+        return (column, row > 1 && column <= _columns.Count ? _columns[column - 1] : null);
+    }
+
+    // The failing record's bytes are checked before its quote or size is blamed: a NUL byte or a legacy encoding
+    // is the likelier cause, and the reason should say so.
+    private CsvRejection? CheckUnread(long row)
+    {
+        var invalid = CheckText(_reader.Unread, _reader.Line, row, _reader.Offset, _reader.UnreadIsFinal);
+        if (invalid is not null)
+        {
+            _rejectedRow = row;
+        }
+
+        return invalid;
+    }
+
     // Validates the whole batch at once; only when it is invalid are records checked one by one to say where.
     // Separators between records are ASCII, so the batch is valid exactly when each record is.
-    private CsvRejection? CheckUtf8(CsvRecordBatch batch)
+    private CsvRejection? CheckText(CsvRecordBatch batch)
     {
         var first = batch.Start(0);
         var span = batch.Buffer.AsSpan(first, batch.End(batch.Count - 1) - first);
@@ -153,7 +216,7 @@ internal sealed class CsvPrepareRun(
 
         for (var i = 0; i < batch.Count; i++)
         {
-            var invalid = CheckUtf8(
+            var invalid = CheckText(
                 batch.Content(i), batch.Line(i), batch.Row(i), batch.BufferOffset + batch.Start(i));
             if (invalid is not null)
             {
@@ -165,16 +228,29 @@ internal sealed class CsvPrepareRun(
         return null;
     }
 
-    private CsvRejection? CheckUtf8(ReadOnlySpan<byte> content, long line, long row, long offset)
+    // isFinal is false for bytes cut off at the reader's limit, where a character may be split.
+    private CsvRejection? CheckText(ReadOnlySpan<byte> content, long line, long row, long offset, bool isFinal = true)
     {
         if (Utf8Check.IsValid(content))
         {
             return null;
         }
 
-        var index = Utf8Check.FirstInvalid(content);
+        var index = Utf8Check.FirstInvalid(content, isFinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
         var badLine = line + CsvRecordReader.CountLineBreaks(content[..index]);
         var column = CsvFields.FieldAt(content, index, _delimiter);
+        if (content[index] == 0)
+        {
+            // Only the header is judged for UTF-16: its names are ASCII, so the pattern of zeros is plain there.
+            var wide = row == 1 ? WideTextPattern.Describe(content) : null;
+            return CsvRejections.NulByte(badLine, row, column, offset + index, wide);
+        }
+
         return CsvRejections.InvalidUtf8(content[index], badLine, row, column, offset + index);
     }
 

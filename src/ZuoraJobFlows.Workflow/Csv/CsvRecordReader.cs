@@ -64,11 +64,26 @@ internal sealed class CsvRecordReader
     /// <summary>Records returned so far, including the current one.</summary>
     public long RecordCount { get; private set; }
 
-    /// <summary>For <see cref="CsvReadStatus.UnterminatedQuote"/>: the line where the open quote is.</summary>
+    /// <summary>
+    /// For <see cref="CsvReadStatus.UnterminatedQuote"/>, and <see cref="CsvReadStatus.TooLarge"/> inside a quote:
+    /// the line where the open quote is.
+    /// </summary>
     public long OpenQuoteLine { get; private set; }
+
+    /// <summary>0-based file offset of the open quote (see <see cref="OpenQuoteLine"/>).</summary>
+    public long OpenQuoteOffset { get; private set; }
 
     /// <summary>For <see cref="CsvReadStatus.TooLarge"/>: whether the record was inside an open quote.</summary>
     public bool TooLargeInsideQuote { get; private set; }
+
+    /// <summary>
+    /// After <see cref="CsvReadStatus.UnterminatedQuote"/> or <see cref="CsvReadStatus.TooLarge"/>: the bytes read
+    /// from the start of the failing record on (to the end of the input, or as far as the limit let the reader go).
+    /// </summary>
+    public ReadOnlySpan<byte> Unread => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>True when <see cref="Unread"/> runs to the end of the input.</summary>
+    public bool UnreadIsFinal => _eof;
 
     /// <summary>
     /// Whether the current record's quoting is canonical RFC 4180 (see <see cref="CsvRecordBatch.IsCanonical"/>).
@@ -90,6 +105,9 @@ internal sealed class CsvRecordReader
     public int TerminatorLength { get; private set; }
 
     private int _recordStart;
+
+    // Where ScanRecord found a quote that does not close, relative to the data it scanned.
+    private int _openQuote;
 
     /// <summary>Sets the delimiter, which decides where fields start and so which quotes open quoting.</summary>
     public void UseDelimiter(byte delimiter) => _fieldSeparators = SearchValues.Create([delimiter]);
@@ -163,9 +181,49 @@ internal sealed class CsvRecordReader
         Line = _nextLine;
         Offset = _bufferOffset + _start;
         var data = _buffer.AsSpan(_start, _end - _start);
-        TooLargeInsideQuote = ScanRecord(data, isFinal: true, out _, out _, out _, out _)
+        TooLargeInsideQuote = ScanRecord(data, isFinal: true, out _, out _, out var innerBreaks, out _)
             == ScanResult.UnterminatedQuote;
+        if (TooLargeInsideQuote)
+        {
+            OpenQuoteLine = _nextLine + innerBreaks;
+            OpenQuoteOffset = _bufferOffset + _start + _openQuote;
+        }
+
         return CsvReadStatus.TooLarge;
+    }
+
+    /// <summary>
+    /// After <see cref="CsvReadStatus.TooLarge"/> inside a quote, reads on to the quote that closes it, keeping
+    /// nothing, and returns its line; null when the input ends first (the quote is unterminated). Nothing can be
+    /// read after this.
+    /// </summary>
+    /// <remarks>
+    /// Only a file already being refused pays for this, and at most one more pass over the rest of it: it is the
+    /// only way to tell a long quoted value from a quote that never closes.
+    /// </remarks>
+    public async ValueTask<long?> FindClosingQuoteLineAsync(CancellationToken cancellationToken)
+    {
+        var scan = new QuoteScan(OpenQuoteLine);
+        var from = (int)(OpenQuoteOffset - _bufferOffset) + 1;
+
+        while (true)
+        {
+            if (scan.Closes(_buffer.AsSpan(from, _end - from)))
+            {
+                return scan.Line;
+            }
+
+            if (_eof)
+            {
+                return scan.Finish();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            from = 0;
+            _end = await _input.ReadAsync(_buffer, cancellationToken);
+            TotalBytes += _end;
+            _eof = _end == 0;
+        }
     }
 
     // Returns null when more input is needed.
@@ -189,10 +247,7 @@ internal sealed class CsvRecordReader
 
             if (result == ScanResult.UnterminatedQuote)
             {
-                Line = _nextLine;
-                Offset = _bufferOffset + _start;
-                OpenQuoteLine = _nextLine + innerBreaks;
-                return CsvReadStatus.UnterminatedQuote;
+                return Unterminated(innerBreaks);
             }
 
             var recordStart = _start;
@@ -245,10 +300,7 @@ internal sealed class CsvRecordReader
                     return CsvReadStatus.Record;
                 }
 
-                Line = _nextLine;
-                Offset = _bufferOffset + _start;
-                OpenQuoteLine = _nextLine + innerBreaks;
-                return CsvReadStatus.UnterminatedQuote;
+                return Unterminated(innerBreaks);
             }
 
             var recordStart = _start;
@@ -264,6 +316,15 @@ internal sealed class CsvRecordReader
         }
 
         return CsvReadStatus.Record;
+    }
+
+    private CsvReadStatus Unterminated(int innerBreaks)
+    {
+        Line = _nextLine;
+        Offset = _bufferOffset + _start;
+        OpenQuoteLine = _nextLine + innerBreaks;
+        OpenQuoteOffset = Offset + _openQuote;
+        return CsvReadStatus.UnterminatedQuote;
     }
 
     private enum ScanResult
@@ -313,6 +374,7 @@ internal sealed class CsvRecordReader
                 if (close < 0 || (close + 1 == data.Length && !isFinal))
                 {
                     // Unclosed, or closed by the last byte read so far, which may yet turn out to be a doubled quote.
+                    _openQuote = i;
                     return isFinal ? ScanResult.UnterminatedQuote : ScanResult.NeedMoreData;
                 }
 
@@ -371,11 +433,18 @@ internal sealed class CsvRecordReader
         {
             ByteOrderMark = CsvByteOrderMark.Utf8;
             _start += 3;
+            return;
         }
-        else if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+
+        // UTF-32 LE first: its mark begins with the UTF-16 LE one.
+        ByteOrderMark = data switch
         {
-            ByteOrderMark = CsvByteOrderMark.Utf16;
-        }
+            [0xFF, 0xFE, 0x00, 0x00, ..] => CsvByteOrderMark.Utf32LittleEndian,
+            [0x00, 0x00, 0xFE, 0xFF, ..] => CsvByteOrderMark.Utf32BigEndian,
+            [0xFF, 0xFE, ..] => CsvByteOrderMark.Utf16LittleEndian,
+            [0xFE, 0xFF, ..] => CsvByteOrderMark.Utf16BigEndian,
+            _ => CsvByteOrderMark.None,
+        };
     }
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
