@@ -8,6 +8,8 @@ cd "$ZJF_ROOT"
 trap zjf_stop_started EXIT
 
 zjf_require_tools
+# The Azurite restart test starts an Azurite of its own from node_modules, even when one is already listening.
+zjf_ensure_node_modules
 zjf_start_azurite
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

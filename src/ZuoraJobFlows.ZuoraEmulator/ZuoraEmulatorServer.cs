@@ -135,6 +135,12 @@ public sealed class ZuoraEmulatorServer : IAsyncDisposable
     /// <summary>Upload requests received for a job, refused and replayed ones included.</summary>
     public int UploadsReceived(string jobId) => ReadJob(jobId, job => job.UploadsReceived);
 
+    /// <summary>
+    /// Uploads to the job whose whole file arrived (a body cut off by a dropped connection or a killed client is not
+    /// counted): more than one means a file was sent twice.
+    /// </summary>
+    public int WholeFilesReceived(string jobId) => ReadJob(jobId, job => job.WholeFilesReceived);
+
     /// <summary><c>GET /objects/jobs/{id}</c> calls received for a job.</summary>
     public int StatusGets(string jobId) => ReadJob(jobId, job => job.StatusGets);
 

@@ -66,7 +66,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         Assert.Equal("CompletedWithErrors", summary.GetProperty("status").GetString());
         Assert.Equal(csv.BadRows.Count, summary.GetProperty("failedRecords").GetInt32());
         Assert.Equal(1, emulator.JobsCreated);
-        Assert.Equal(1, emulator.UploadsReceived(emulator.JobIds[0]));
+        Assert.Equal(1, emulator.WholeFilesReceived(emulator.JobIds[0]));
         Assert.Equal(csv.GoodVins.Order(),
             emulator.Records("vehicle").Select(record => record["vin__c"].ToString()).Order());
     }

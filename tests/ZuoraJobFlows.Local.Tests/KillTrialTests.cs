@@ -41,7 +41,7 @@ public sealed class KillTrialTests(ITestOutputHelper output)
             Assert.Equal(csv.BadRows.Count, summary.GetProperty("failedRecords").GetInt32());
             Assert.True(chunks > 5, $"expected more chunks than the 5-job limit, got {chunks}");
             Assert.Equal(chunks, world.Emulator.JobsCreated);
-            Assert.All(world.Emulator.JobIds, id => Assert.Equal(1, world.Emulator.UploadsReceived(id)));
+            Assert.All(world.Emulator.JobIds, id => Assert.Equal(1, world.Emulator.WholeFilesReceived(id)));
             Assert.Equal(csv.GoodVins.Order(),
                 world.Emulator.Records("vehicle").Select(record => record["vin__c"].ToString()).Order());
         }

@@ -28,7 +28,7 @@ public sealed class RestartEndToEndTests(ITestOutputHelper output)
 
         Assert.Equal("CompletedWithErrors", summary.GetProperty("status").GetString());
         Assert.Equal(1, world.Emulator.JobsCreated);
-        Assert.Equal(1, world.Emulator.UploadsReceived(world.Emulator.JobIds[0]));
+        Assert.Equal(1, world.Emulator.WholeFilesReceived(world.Emulator.JobIds[0]));
         Assert.Equal(csv.GoodVins.Order(),
             world.Emulator.Records("vehicle").Select(record => record["vin__c"].ToString()).Order());
     }

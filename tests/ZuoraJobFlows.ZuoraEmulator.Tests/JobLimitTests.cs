@@ -78,6 +78,70 @@ public sealed class JobLimitTests
         Assert.Equal(ErrorCodes.JobNotPending, body["reasons"]![0]!["code"]!.GetValue<string>());
         Assert.Contains("not pending", body["reasons"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, session.Server.UploadsReceived(id));
+        Assert.Equal(2, session.Server.WholeFilesReceived(id));
+    }
+
+    [Fact]
+    public async Task Upload_ClientDiesMidFile_NotCountedAsWholeFileAndJobStaysPending()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var id = await session.SubmitOkAsync("create");
+
+        var upload = session.UploadAsync(id, new StreamContent(new FailingStream(bytesBeforeFailure: 256 * 1024)));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => upload);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (session.Server.UploadsReceived(id) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1, session.Server.UploadsReceived(id));
+        Assert.Equal(0, session.Server.WholeFilesReceived(id));
+        Assert.Equal("pending", session.Server.JobStatus(id));
+    }
+
+    /// <summary>A file that breaks off after some bytes, as when the sending process is killed.</summary>
+    private sealed class FailingStream(int bytesBeforeFailure) : Stream
+    {
+        private int _sent;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_sent >= bytesBeforeFailure)
+            {
+                throw new IOException("The sender died.");
+            }
+
+            var n = Math.Min(count, bytesBeforeFailure - _sent);
+            buffer.AsSpan(offset, n).Fill((byte)'a');
+            _sent += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

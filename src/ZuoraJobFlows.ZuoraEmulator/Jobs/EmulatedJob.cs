@@ -42,6 +42,9 @@ internal sealed class EmulatedJob
 
     public int UploadsReceived { get; set; }
 
+    /// <summary>Uploads whose whole file arrived, accepted or not; a body cut off mid-way is not counted.</summary>
+    public int WholeFilesReceived { get; set; }
+
     public int StatusGets { get; set; }
 
     public JsonObject ToJson()

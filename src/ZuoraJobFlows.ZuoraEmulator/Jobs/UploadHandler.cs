@@ -24,7 +24,11 @@ internal sealed class UploadHandler(
         var refusal = CheckJob(id, key, scope, out var replay);
         if (refusal is not null || replay is not null)
         {
-            await DrainAsync(context.Request.Body, cancellationToken);
+            if (await DrainAsync(context.Request.Body, cancellationToken))
+            {
+                CountWholeFile(id);
+            }
+
             return (refusal ?? replay!).ToResult();
         }
 
@@ -51,6 +55,7 @@ internal sealed class UploadHandler(
             return Results.Empty;
         }
 
+        CountWholeFile(id);
         var answer = Accept(id, path, received.Bytes, key is null ? null : scope);
         if (answer.StatusCode != StatusCodes.Status200OK)
         {
@@ -231,15 +236,33 @@ internal sealed class UploadHandler(
     /// Reads what the client is still sending before answering a refusal, so a client streaming a large file reads
     /// the 400 instead of a reset connection. Bounded, so a runaway body cannot keep the request open for ever.
     /// </summary>
-    private async Task DrainAsync(Stream body, CancellationToken cancellationToken)
+    // True when the body was read to its end (a whole file sent), false when it was cut off at the limit.
+    private async Task<bool> DrainAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = new byte[64 * 1024];
         var limit = (options.MaxFileBytes * 2) + (1024 * 1024);
         long total = 0;
         int read;
-        while (total < limit && (read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
+            if (total >= limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CountWholeFile(string id)
+    {
+        lock (state.Gate)
+        {
+            if (state.Jobs.TryGetValue(id, out var job))
+            {
+                job.WholeFilesReceived++;
+            }
         }
     }
 
