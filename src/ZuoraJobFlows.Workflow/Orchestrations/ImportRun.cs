@@ -102,9 +102,10 @@ internal sealed class ImportRun
             .ToList();
 
         // A run that stopped early (cancelled, or a failed chunk) lists the rows Zuora never saw in retry.csv too.
-        var processed = reportJobs.Select(j => j.Chunk).ToHashSet();
+        // Only rows that surely were not loaded: a job still accepted or in progress when the run gave up on it
+        // may yet load its rows, and listing them would make a retry create them twice.
         var unsentRows = _prepared.Chunks
-            .Where(c => !processed.Contains(c.Chunk) && c.Records > 0)
+            .Where(c => c.Records > 0 && NeverProcessed(c.Chunk))
             .Select(c => new RowRange(c.FirstRow, c.LastRow))
             .ToList();
         if (reportJobs.Count > 0 || unsentRows.Count > 0)
@@ -144,6 +145,12 @@ internal sealed class ImportRun
 
         return await FinishAsync(status, reason, error);
     }
+
+    // No job, a job that never got its file, or a job Zuora cancelled before processing it.
+    private bool NeverProcessed(int chunk) =>
+        !_results.TryGetValue(chunk, out var result)
+        || result.JobId is null
+        || result.JobStatus is BulkJobStatus.Pending or BulkJobStatus.Cancelled;
 
     private BulkJobInput JobInput(ChunkPlan chunk, BulkJobOperation operation) => new()
     {

@@ -155,6 +155,33 @@ public sealed class ImportCsvOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_JobStillInProgressAtTimeout_ItsRowsAreNotListedAsNeverProcessed()
+    {
+        var zuora = WorkflowTestHost.NewZuora();
+        var job = new FakeJob("job-7") { StuckIn = BulkJobStatus.InProgress };
+        job.Attach(zuora);
+        zuora.Setup(z => z.CancelJobAsync("job-7", It.IsAny<ZuoraRequestOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(ZuoraFakes.Permanent("71130050", "The job is in progress and cannot be cancelled."));
+        await using var host = await WorkflowTestHost.StartAsync(zuora.Object);
+        var (blobName, eTag) = await host.UploadAsync("create/vehicle/cars.csv", Cars);
+        var settings = WorkflowTestHost.FastSettings(host.OutputContainer) with
+        {
+            PollTimeout = TimeSpan.FromSeconds(1),
+        };
+
+        var id = await host.StartImportAsync(blobName, eTag, settings);
+        var metadata = await host.WaitForEndAsync(id);
+
+        // Zuora may still load these rows: listing them in retry.csv would make a retry create them twice.
+        var result = metadata!.ReadOutputAs<ImportRunResult>()!;
+        var summary = await host.ReadSummaryAsync(result);
+        Assert.Equal("Failed", summary.GetProperty("status").GetString());
+        Assert.Equal(0, summary.GetProperty("unsentRecords").GetInt64());
+        Assert.Null(result.RetryBlob);
+        Assert.DoesNotContain("never processed", summary.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task RunAsync_UploadFailsOnceTransiently_RetriesWithSameIdempotencyKey()
     {
         var zuora = WorkflowTestHost.NewZuora();
