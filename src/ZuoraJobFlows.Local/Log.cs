@@ -17,6 +17,10 @@ internal static partial class Log
         Message = "Blob storage is unreachable while listing {Container}: {Reason}; trying again")]
     public static partial void StorageUnreachable(ILogger logger, string container, string reason);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning,
+        Message = "Listing container {Container} failed; trying again")]
+    public static partial void ScanError(ILogger logger, Exception exception, string container);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Information,
         Message = "Blob {BlobName} (ETag {ETag}) offered to the workflow: {StatusCode} {Outcome}")]
     public static partial void BlobOffered(

@@ -41,6 +41,17 @@ internal sealed class BlobWatcher(
             {
                 Log.StorageUnreachable(logger, container.Name, exception.Message);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                // Anything else (Azurite answers a listing with a body that is not XML when a blob name holds
+                // certain control characters) must not end the watcher for the rest of the runner's life: the
+                // host would stop it and no later upload would be seen.
+                Log.ScanError(logger, exception, container.Name);
+            }
         }
         while (await WaitForNextScanAsync(timer, stoppingToken).ConfigureAwait(false));
     }
