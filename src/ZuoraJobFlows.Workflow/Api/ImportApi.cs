@@ -295,7 +295,9 @@ public sealed class ImportApi(
             RunId = id,
             Container = _imports.InputContainer,
             BlobName = start.BlobName,
-            ETag = start.ETag,
+
+            // Listings and Event Grid give it unquoted, blob properties quoted; summary.json shows one form.
+            ETag = ImportInstanceId.QuotedETag(start.ETag),
             Operation = start.Choices.Operation!,
             Object = start.Choices.Object!,
             Delimiter = start.Choices.Delimiter,

@@ -39,6 +39,10 @@ public static class ImportInstanceId
         return value.Trim('"');
     }
 
+    /// <summary>The ETag as storage sends it in headers (quoted), however it arrived; null stays null.</summary>
+    public static string? QuotedETag(string? eTag) =>
+        string.IsNullOrWhiteSpace(eTag) ? null : $"\"{NormalizeETag(eTag)}\"";
+
     /// <summary>Whether <paramref name="id"/> could name a run (no characters that would need escaping).</summary>
     public static bool IsWellFormed(string? id) =>
         !string.IsNullOrEmpty(id)

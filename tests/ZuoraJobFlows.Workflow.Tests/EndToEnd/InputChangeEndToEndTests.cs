@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ZuoraJobFlows.Workflow.Api;
 using ZuoraJobFlows.Workflow.Results;
 using ZuoraJobFlows.Workflow.Tests.Infrastructure;
 
@@ -21,6 +22,24 @@ public sealed class InputChangeEndToEndTests
         Assert.Equal(RunStatus.Rejected, result.Status);
         Assert.Contains("make__c,model__c", result.Reason, StringComparison.Ordinal);
         Assert.Equal(0, host.Emulator.JobsCreated);
+    }
+
+    [Fact]
+    public async Task StartFromBlob_UnquotedETagAsInListings_SummaryShowsItQuotedAndTheRunReadsThatVersion()
+    {
+        await using var host = await EmulatorWorkflowHost.StartAsync();
+        var blob = await host.UploadAsync("create/vehicle/listed.csv", VehicleCsv.Create(2));
+
+        var answer = await host.Api.StartFromBlobAsync(
+            host.Client, blob.Name, blob.ETag.Trim('"'), blob.Content.Length, default);
+        var result = await host.WaitForRunAsync(
+            ImportInstanceId.For(host.InputContainer, blob.Name, blob.ETag));
+
+        Assert.Equal(202, answer.StatusCode);
+        Assert.Equal(RunStatus.Completed, result.Status);
+        var summary = await host.ReadSummaryAsync(result);
+        Assert.Equal(blob.ETag, summary.GetProperty("input").GetProperty("etag").GetString());
+        Assert.StartsWith("\"", blob.ETag, StringComparison.Ordinal);
     }
 
     [Fact]
