@@ -43,7 +43,7 @@ internal static class CsvRejections
     }
 
     public static CsvRejection UnsupportedDelimiter(string value) => new(
-        $"The delimiter \"{value}\" from the blob metadata is not supported; "
+        $"The delimiter \"{Shorten(value)}\" from the blob metadata is not supported; "
         + "use \",\", \";\", \"|\" or \"tab\".");
 
     public static CsvRejection InvalidUtf8(byte value, long line, long row, int column, long offset) => new(
@@ -161,8 +161,12 @@ internal static class CsvRejections
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Shorten(string name)
+    // Text from the file or its metadata, as a reason shows it: control characters written as escapes, so a
+    // header cannot ring a terminal's bell or change its colours where the reason is printed or logged, and cut
+    // to a readable length.
+    private static string Shorten(string text)
     {
+        var name = text.Any(char.IsControl) ? Escaped(text) : text;
         if (name.Length <= ShownNameLength)
         {
             return name;
@@ -171,6 +175,16 @@ internal static class CsvRejections
         var cut = char.IsHighSurrogate(name[ShownNameLength - 1]) ? ShownNameLength - 1 : ShownNameLength;
         return name[..cut] + "...";
     }
+
+    private static string Escaped(string text) =>
+        string.Concat(text.Select(c => c switch
+        {
+            '\t' => "\\t",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            _ when char.IsControl(c) => $"\\u{(int)c:X4}",
+            _ => c.ToString(),
+        }));
 
     private static List<int> PositionsOf(IReadOnlyList<string> columns, string name) =>
         columns.Select((column, index) => (column, index))

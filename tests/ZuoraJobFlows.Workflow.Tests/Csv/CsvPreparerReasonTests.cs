@@ -32,6 +32,32 @@ public class CsvPreparerReasonTests
     }
 
     [Fact]
+    public async Task PrepareAsync_UnknownColumnsWithControlCharacters_ReasonShowsThemEscaped()
+    {
+        var header = Encoding.UTF8.GetBytes("a,\"be\u0007ll\",\"zz\u001b[31mred\",\"two\nlines\"\n1,2,3,4\n");
+        var options = new CsvPrepareOptions { KnownColumns = ["a"] };
+
+        var prepared = await CsvTestFiles.PrepareAsync(header, options);
+
+        var reason = prepared.Result.RejectionReason!;
+        Assert.DoesNotContain(reason, char.IsControl);
+        Assert.Contains("be\\u0007ll (column 2)", reason, StringComparison.Ordinal);
+        Assert.Contains("zz\\u001B[31mred (column 3)", reason, StringComparison.Ordinal);
+        Assert.Contains("two\\nlines (column 4)", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_HugeDelimiterInMetadata_ReasonStaysShort()
+    {
+        var options = new CsvPrepareOptions { Delimiter = new string('x', 6000) };
+
+        var prepared = await CsvTestFiles.PrepareAsync(Encoding.UTF8.GetBytes("a\n1\n"), options);
+
+        Assert.False(prepared.Result.Accepted);
+        Assert.True(prepared.Result.RejectionReason!.Length < 200, prepared.Result.RejectionReason);
+    }
+
+    [Fact]
     public async Task PrepareAsync_ManyDuplicatedColumns_ListsFirstTenNamesAndPositions()
     {
         var names = Enumerable.Range(1, 30).Select(i => $"c{i}").ToList();
