@@ -6,7 +6,9 @@ using ZuoraJobFlows.Local.Watching;
 
 namespace ZuoraJobFlows.Local.Tests;
 
-/// <summary>A scan that fails in an unexpected way must not end the watcher for the rest of the runner's life.</summary>
+/// <summary>
+/// A scan that fails in an unexpected way must not end the watcher for the rest of the runner's life.
+/// </summary>
 public sealed class WatcherScanFailureTests
 {
     [Fact]

@@ -47,9 +47,11 @@ internal static class StartConflicts
         var fields = string.Join("; ", differences.Select(d => $"{d.Key} {d.Value[0].TrimEnd('.')}"));
         var detail =
             $"Run {runId} already imports this version of '{blobName}', and a run's settings cannot change: "
-            + $"{fields}. To import the file with your settings, upload it again as '{where}'{metadata}: each upload "
-            + "is a new version with its own run, which takes the operation and object from the folders and the "
-            + $"delimiter from the metadata. To follow the existing run: GET {ImportApi.StatusUri(runId)}.";
+            + $"{fields}. Check the existing run first (GET {ImportApi.StatusUri(runId)}): if it read the file as "
+            + "you meant (a detected delimiter is often the one you name), there is nothing to do, and importing "
+            + "the file again would load its rows twice. Otherwise, once that run has ended or been cancelled, "
+            + $"upload the file again as '{where}'{metadata}: each upload is a new version with its own run, which "
+            + "takes the operation and object from the folders and the delimiter from the metadata.";
         return Problems.StartConflict(runId, detail, differences);
     }
 

@@ -6,7 +6,9 @@ using ZuoraJobFlows.Workflow.Tests.Infrastructure;
 
 namespace ZuoraJobFlows.Workflow.Tests.Activities;
 
-/// <summary>Blob reads and writes of the activities, on Azurite: whole, pinned to a version, in bounded blocks.</summary>
+/// <summary>
+/// Blob reads and writes of the activities, on Azurite: whole, pinned to a version, in bounded blocks.
+/// </summary>
 public sealed class BlobStreamsTests : IAsyncLifetime
 {
     private const int Size = (5 * BlobStreams.BufferBytes) / 2;

@@ -33,7 +33,10 @@ public sealed class ImportStartConflictTests : IAsyncLifetime
         Assert.Contains("'vehicle'", problem.Errors["object"][0], StringComparison.Ordinal);
         Assert.Contains("';'", problem.Errors["delimiter"][0], StringComparison.Ordinal);
         Assert.Contains(runId, problem.Detail, StringComparison.Ordinal);
-        Assert.Contains("upload it again as 'create/truck/cars.csv' with blob metadata delimiter=;", problem.Detail,
+        Assert.Contains("would load its rows twice", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains(
+            "upload the file again as 'create/truck/cars.csv' with blob metadata delimiter=;",
+            problem.Detail,
             StringComparison.Ordinal);
         Assert.Equal(runId, problem.RunId);
         Assert.Empty(_world.Scheduled);

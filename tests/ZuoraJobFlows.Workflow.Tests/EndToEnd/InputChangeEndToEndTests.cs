@@ -14,7 +14,9 @@ public sealed class InputChangeEndToEndTests
     {
         await using var host = await EmulatorWorkflowHost.StartAsync();
         var blob = await host.UploadAsync(
-            "create/vehicle/piped.csv", VehicleCsv.Create(3), new Dictionary<string, string> { ["delimiter"] = "pipe" });
+            "create/vehicle/piped.csv",
+            VehicleCsv.Create(3),
+            new Dictionary<string, string> { ["delimiter"] = "pipe" });
 
         var result = await host.WaitForRunAsync(await host.StartFromEventAsync(blob));
 
