@@ -242,7 +242,7 @@ internal sealed class CsvPrepareRun(
             return null;
         }
 
-        var badLine = line + CsvRecordReader.CountLineBreaks(content[..index]);
+        var badLine = line + CsvRecordScanner.CountLineBreaks(content[..index]);
         var column = CsvFields.FieldAt(content, index, _delimiter);
         if (content[index] == 0)
         {

@@ -19,9 +19,6 @@ internal sealed class CsvRecordReader
 {
     public const int DefaultBufferSize = 1024 * 1024;
 
-    private static readonly SearchValues<byte> s_recordSpecials = SearchValues.Create("\"\r\n"u8);
-    private static readonly SearchValues<byte> s_lineBreaks = SearchValues.Create("\r\n"u8);
-
     // Until the delimiter is known (the header of a file without one in its metadata), a quote after any of the
     // candidates starts a field.
     private static readonly SearchValues<byte> s_candidateDelimiters = SearchValues.Create(",;\t|"u8);
@@ -106,7 +103,7 @@ internal sealed class CsvRecordReader
 
     private int _recordStart;
 
-    // Where ScanRecord found a quote that does not close, relative to the data it scanned.
+    // Where the scan found a quote that does not close, relative to the data it scanned.
     private int _openQuote;
 
     /// <summary>Sets the delimiter, which decides where fields start and so which quotes open quoting.</summary>
@@ -181,8 +178,9 @@ internal sealed class CsvRecordReader
         Line = _nextLine;
         Offset = _bufferOffset + _start;
         var data = _buffer.AsSpan(_start, _end - _start);
-        TooLargeInsideQuote = ScanRecord(data, isFinal: true, out _, out _, out var innerBreaks, out _)
-            == ScanResult.UnterminatedQuote;
+        TooLargeInsideQuote = CsvRecordScanner.Scan(
+                data, _fieldSeparators, isFinal: true, out _, out _, out var innerBreaks, out _, out _openQuote)
+            == CsvScanResult.UnterminatedQuote;
         if (TooLargeInsideQuote)
         {
             OpenQuoteLine = _nextLine + innerBreaks;
@@ -237,15 +235,22 @@ internal sealed class CsvRecordReader
             }
 
             var data = _buffer.AsSpan(_start, _end - _start);
-            var result = ScanRecord(
-                data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks, out var canonical);
+            var result = CsvRecordScanner.Scan(
+                data,
+                _fieldSeparators,
+                _eof,
+                out var contentLength,
+                out var terminatorLength,
+                out var innerBreaks,
+                out var canonical,
+                out _openQuote);
 
-            if (result == ScanResult.NeedMoreData)
+            if (result == CsvScanResult.NeedMoreData)
             {
                 return null;
             }
 
-            if (result == ScanResult.UnterminatedQuote)
+            if (result == CsvScanResult.UnterminatedQuote)
             {
                 return Unterminated(innerBreaks);
             }
@@ -285,15 +290,22 @@ internal sealed class CsvRecordReader
             }
 
             var data = _buffer.AsSpan(_start, _end - _start);
-            var result = ScanRecord(
-                data, _eof, out var contentLength, out var terminatorLength, out var innerBreaks, out var canonical);
+            var result = CsvRecordScanner.Scan(
+                data,
+                _fieldSeparators,
+                _eof,
+                out var contentLength,
+                out var terminatorLength,
+                out var innerBreaks,
+                out var canonical,
+                out _openQuote);
 
-            if (result == ScanResult.NeedMoreData)
+            if (result == CsvScanResult.NeedMoreData)
             {
                 return batch.Count > 0 ? CsvReadStatus.Record : null;
             }
 
-            if (result == ScanResult.UnterminatedQuote)
+            if (result == CsvScanResult.UnterminatedQuote)
             {
                 if (batch.Count > 0)
                 {
@@ -325,105 +337,6 @@ internal sealed class CsvRecordReader
         OpenQuoteLine = _nextLine + innerBreaks;
         OpenQuoteOffset = Offset + _openQuote;
         return CsvReadStatus.UnterminatedQuote;
-    }
-
-    private enum ScanResult
-    {
-        Record,
-        NeedMoreData,
-        UnterminatedQuote,
-    }
-
-    // The quote rule of CsvFields: a quote opens quoting only at the start of a field, a lone quote inside closes
-    // it, and any other quote is literal. A record is canonical when every quote is in a well-formed quoted field
-    // that the delimiter or the line end follows directly; only those may be copied to a chunk byte for byte.
-    private ScanResult ScanRecord(
-        ReadOnlySpan<byte> data,
-        bool isFinal,
-        out int contentLength,
-        out int terminatorLength,
-        out int innerBreaks,
-        out bool canonical)
-    {
-        contentLength = 0;
-        terminatorLength = 0;
-        innerBreaks = 0;
-        canonical = true;
-        var i = 0;
-
-        while (true)
-        {
-            var hit = data[i..].IndexOfAny(s_recordSpecials);
-            if (hit < 0)
-            {
-                contentLength = data.Length;
-                return isFinal ? ScanResult.Record : ScanResult.NeedMoreData;
-            }
-
-            i += hit;
-            if (data[i] == (byte)'"')
-            {
-                if (i > 0 && !_fieldSeparators.Contains(data[i - 1]))
-                {
-                    canonical = false;
-                    i++;
-                    continue;
-                }
-
-                var close = CsvFields.ClosingQuote(data, i);
-                if (close < 0 || (close + 1 == data.Length && !isFinal))
-                {
-                    // Unclosed, or closed by the last byte read so far, which may yet turn out to be a doubled quote.
-                    _openQuote = i;
-                    return isFinal ? ScanResult.UnterminatedQuote : ScanResult.NeedMoreData;
-                }
-
-                innerBreaks += CountLineBreaks(data.Slice(i + 1, close - i - 1));
-                i = close + 1;
-                canonical &= i == data.Length || _fieldSeparators.Contains(data[i]) || s_lineBreaks.Contains(data[i]);
-                continue;
-            }
-
-            contentLength = i;
-            if (data[i] == (byte)'\n')
-            {
-                terminatorLength = 1;
-            }
-            else if (i + 1 < data.Length)
-            {
-                terminatorLength = data[i + 1] == (byte)'\n' ? 2 : 1;
-            }
-            else if (isFinal)
-            {
-                terminatorLength = 1;
-            }
-            else
-            {
-                return ScanResult.NeedMoreData;
-            }
-
-            return ScanResult.Record;
-        }
-    }
-
-    /// <summary>Counts LF, CRLF and lone CR as one line break each.</summary>
-    public static int CountLineBreaks(ReadOnlySpan<byte> span)
-    {
-        if (!span.ContainsAny(s_lineBreaks))
-        {
-            return 0;
-        }
-
-        var breaks = 0;
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (span[i] == (byte)'\n' || (span[i] == (byte)'\r' && (i + 1 == span.Length || span[i + 1] != (byte)'\n')))
-            {
-                breaks++;
-            }
-        }
-
-        return breaks;
     }
 
     private void DetectByteOrderMark()

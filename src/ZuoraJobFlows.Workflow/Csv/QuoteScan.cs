@@ -4,7 +4,7 @@ namespace ZuoraJobFlows.Workflow.Csv;
 
 /// <summary>
 /// Follows an open quoted field through consecutive blocks of input to the quote that closes it, counting lines
-/// the way <see cref="CsvRecordReader.CountLineBreaks"/> does (LF, CRLF and a lone CR are one line break each).
+/// the way <see cref="CsvRecordScanner.CountLineBreaks"/> does (LF, CRLF and a lone CR are one line break each).
 /// </summary>
 internal sealed class QuoteScan(long line)
 {
