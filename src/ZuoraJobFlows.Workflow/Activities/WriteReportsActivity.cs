@@ -43,6 +43,59 @@ public sealed class WriteReportsActivity(
     private async Task<WriteReportsResult> WriteAsync(WriteReportsInput input, CancellationToken cancellationToken)
     {
         using var spool = new ReportErrorSpool();
+        var counts = await SpoolErrorsAsync(input, spool, cancellationToken);
+
+        var unsent = input.UnsentRows.Sum(r => r.Count);
+        if (spool.Count == 0 && unsent == 0)
+        {
+            ActivityLog.ReportsWritten(_logger, input.RunId, 0);
+            return new WriteReportsResult { ErrorsByChunk = counts };
+        }
+
+        var output = _blobs.GetBlobContainerClient(input.OutputContainer);
+        var errorsBlob = $"{input.ResultFolder}/{ResultPaths.ErrorsFileName}";
+        var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
+        var rows = UnsentRows.MergeAsync(spool.ReadSortedAsync(cancellationToken), input.UnsentRows, cancellationToken);
+        var (original, delimiter, staged) = await OpenOriginalAsync(input, output, cancellationToken);
+        ReportCounts written;
+        await using (original)
+        {
+            await using var errorsCsv = await BlobStreams.OpenCsvWriteAsync(
+                output.GetBlobClient(errorsBlob), cancellationToken);
+            await using var retryCsv = await BlobStreams.OpenCsvWriteAsync(
+                output.GetBlobClient(retryBlob), cancellationToken);
+
+            try
+            {
+                written = await _writer.WriteAsync(original, delimiter, rows, errorsCsv, retryCsv, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && !staged)
+            {
+                // Replaced or deleted while being read: the next attempt finds it changed at once and reads the
+                // staged copy instead.
+                throw new TransientActivityException("The input blob changed while the reports were written.", ex);
+            }
+        }
+
+        var failed = written.FailedRows - unsent;
+        ActivityLog.ReportsWritten(_logger, input.RunId, failed);
+        return new WriteReportsResult
+        {
+            ErrorsBlob = errorsBlob,
+            RetryBlob = retryBlob,
+            FailedRecords = failed,
+            UnsentRecords = unsent,
+            ErrorsByChunk = counts,
+            FromStagedCopy = staged,
+        };
+    }
+
+    /// <summary>Every job's row errors, mapped to the original file's rows; returns the count per chunk.</summary>
+    private async Task<List<ChunkErrorCount>> SpoolErrorsAsync(
+        WriteReportsInput input,
+        ReportErrorSpool spool,
+        CancellationToken cancellationToken)
+    {
         var counts = new List<ChunkErrorCount>(input.Jobs.Count);
         var options = new ZuoraRequestOptions { TrackId = JobKeys.TrackId(input.RunId) };
 
@@ -59,54 +112,7 @@ public sealed class WriteReportsActivity(
             counts.Add(new ChunkErrorCount(job.Chunk, errors));
         }
 
-        var unsent = input.UnsentRows.Sum(r => r.Count);
-        if (spool.Count == 0 && unsent == 0)
-        {
-            ActivityLog.ReportsWritten(_logger, input.RunId, 0);
-            return new WriteReportsResult { ErrorsByChunk = counts };
-        }
-
-        var output = _blobs.GetBlobContainerClient(input.OutputContainer);
-        ReportCounts written;
-        var errorsBlob = $"{input.ResultFolder}/{ResultPaths.ErrorsFileName}";
-        var retryBlob = $"{input.ResultFolder}/{ResultPaths.RetryFileName}";
-        var rows = UnsentRows.MergeAsync(spool.ReadSortedAsync(cancellationToken), input.UnsentRows, cancellationToken);
-        var (original, delimiter, staged) = await OpenOriginalAsync(input, output, cancellationToken);
-        await using (original)
-        {
-            await using var errorsCsv = await BlobStreams.OpenCsvWriteAsync(
-                output.GetBlobClient(errorsBlob), cancellationToken);
-            await using var retryCsv = await BlobStreams.OpenCsvWriteAsync(
-                output.GetBlobClient(retryBlob), cancellationToken);
-
-            try
-            {
-                written = await _writer.WriteAsync(
-                    original,
-                    delimiter,
-                    rows,
-                    errorsCsv,
-                    retryCsv,
-                    cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412 && !staged)
-            {
-                // Replaced or deleted while being read: the next attempt finds it changed at once and reads the
-                // staged copy instead.
-                throw new TransientActivityException("The input blob changed while the reports were written.", ex);
-            }
-        }
-
-        ActivityLog.ReportsWritten(_logger, input.RunId, written.FailedRows - unsent);
-        return new WriteReportsResult
-        {
-            ErrorsBlob = errorsBlob,
-            RetryBlob = retryBlob,
-            FailedRecords = written.FailedRows - unsent,
-            UnsentRecords = unsent,
-            ErrorsByChunk = counts,
-            FromStagedCopy = staged,
-        };
+        return counts;
     }
 
     /// <summary>
@@ -129,5 +135,4 @@ public sealed class WriteReportsActivity(
             return (new StagedChunksStream(output, input.RunId, input.ChunkCount), ',', true);
         }
     }
-
 }
